@@ -51,6 +51,12 @@ export interface RawInput {
   outlet?: string | null;
 }
 
+export interface StatedMetadata {
+  title: string | null;
+  dates: Array<{ text: string; evidence: string }>;
+  language: string | null;
+}
+
 export interface Article {
   /** Content address: `a` + 16 hex chars of SHA-256 over the raw input (+ segment index). */
   id: string;
@@ -71,8 +77,11 @@ export interface Article {
   text: string;
   removed: Removed[];
   diagnostics: Diagnostic[];
-  /** Metadata a structured input supplied; stages prefer it over what they infer. */
-  given: { title: string | null; published: string | null };
+  /**
+   * What the input states about itself (JSON fields, HTML markup, a date line in the text), most
+   * trusted first: the metadata stage prefers it over what it would infer.
+   */
+  stated: StatedMetadata;
 }
 
 export const UNKNOWN_DATE: PublishedDate = Object.freeze({

@@ -1,0 +1,97 @@
+/**
+ * `analyze`: read every input, run the pipeline, store each input's articles and their story
+ * assignment in one transaction. A bad input becomes an error entry, never an exception: the
+ * batch goes on (per-item status, like a batch API).
+ */
+import type { RawInput } from '../article/article.ts';
+import { groupAndStore, type GroupOptions } from '../group/index.ts';
+import { analyse } from '../pipeline/index.ts';
+import { readInputs, type ReadOptions } from '../read/index.ts';
+import type { Store } from '../store/index.ts';
+
+export interface InputError {
+  path: string;
+  reason: string;
+}
+
+export interface AnalyzeSummary {
+  inputs: number;
+  analysed: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface AnalyzeOutcome {
+  summary: AnalyzeSummary;
+  errors: InputError[];
+  /** Articles of this run (new and already stored), in input order. */
+  articleIds: string[];
+  /** Stories that were merged into others during this run: old id → new id. */
+  merges: Array<{ from: string; into: string }>;
+}
+
+export interface AnalyzeOptions extends GroupOptions, ReadOptions {
+  /** Called after each input, for progress display. */
+  onInput?: (summary: AnalyzeSummary, source: string) => void;
+  /** Called for each bad input as it is found (the CLI prints one line per bad input). */
+  onError?: (error: InputError) => void;
+}
+
+export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: true; input: RawInput } | { ok: false; path: string; reason: string }>, options: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
+  const summary: AnalyzeSummary = { inputs: 0, analysed: 0, unchanged: 0, failed: 0 };
+  const errors: InputError[] = [];
+  const articleIds = new Set<string>();
+  const merges: AnalyzeOutcome['merges'] = [];
+  const fail = (path: string, reason: string) => {
+    const e = { path, reason };
+    errors.push(e);
+    summary.failed++;
+    options.onError?.(e);
+  };
+
+  for await (const item of inputs) {
+    summary.inputs++;
+    if (!item.ok) {
+      fail(item.path, item.reason);
+    } else {
+      await analyseOne(item.input);
+    }
+    options.onInput?.(summary, item.ok ? item.input.source : item.path);
+  }
+  return { summary, errors, articleIds: [...articleIds], merges };
+
+  async function analyseOne(input: RawInput) {
+    let result: ReturnType<typeof analyse>;
+    try {
+      result = analyse(input);
+    } catch (e) {
+      // A crash in the analyser is a bug, but one input must not stop the batch.
+      fail(input.source, `the analyser failed on this input: ${(e as Error).message}`);
+      return;
+    }
+    if (!result.ok) {
+      fail(result.source, result.reason);
+      return;
+    }
+    const ids = result.articles.map((a) => a.id);
+    const page = result.articles[0]!;
+    const known = await store.knownIds([page.id]);
+    if (known.has(page.id)) {
+      await store.write((tx) => tx.addSource(page.id, input.source));
+      summary.unchanged++;
+    } else {
+      await store.write(async (tx) => {
+        for (const article of result.articles) {
+          const outcome = await groupAndStore(tx, article, options);
+          for (const from of outcome.merged) merges.push({ from, into: outcome.storyId });
+        }
+      });
+      summary.analysed++;
+    }
+    for (const id of ids) articleIds.add(id);
+  }
+}
+
+export async function analyzePaths(store: Store, paths: string[], options: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
+  return analyzeInputs(store, readInputs(paths, options), options);
+}

@@ -1,0 +1,213 @@
+/**
+ * The `storyline` command. Exit codes (docs/report.md): 0 everything analysed, 2 some inputs
+ * failed, 1 usage error or nothing analysed.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { analyzePaths } from '../analyze/index.ts';
+import { DEFAULT_MAX_BYTES } from '../read/index.ts';
+import { buildReport, buildStoryReport } from '../report/build.ts';
+import { FORMATS, type Format, describeDate, forTerminal, render } from '../report/render.ts';
+import { openStoreFor, DEFAULT_DB } from './open.ts';
+
+export const EXIT = { ok: 0, usage: 1, partial: 2 } as const;
+
+class UsageError extends Error {}
+
+function formatOption(): Option {
+  return new Option('-f, --format <format>', 'output format: text, md or json (default: text on a terminal, json otherwise)').choices(FORMATS as string[]);
+}
+
+function dbOption(): Option {
+  return new Option('--db <dir>', 'folder of the embedded store').default(DEFAULT_DB);
+}
+
+function chosenFormat(f: string | undefined): Format {
+  return (f as Format | undefined) ?? (process.stdout.isTTY ? 'text' : 'json');
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+function progress() {
+  const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
+  let last = 0;
+  return {
+    update(done: number, failed: number, source: string) {
+      if (!tty) return;
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      const name = source.length > 50 ? `\u2026${source.slice(-49)}` : source;
+      process.stderr.write(`\r\u001b[2Kanalysing: ${done} input${done === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''} \u00b7 ${forTerminal(name)}`);
+    },
+    done() {
+      if (tty && last) process.stderr.write('\r\u001b[2K');
+    },
+  };
+}
+
+export function program(): Command {
+  const cli = new Command('storyline')
+    .description('Turn scraped news into clean articles grouped into stories.\n\nThe store is an embedded PostgreSQL database in a folder (--db, default ./.storyline);\nre-running on the same files changes nothing, new files join the stories already stored.')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (str, write) => write(`storyline: ${str.replace(/^error: /, '')}`) })
+    .exitOverride();
+
+  cli
+    .command('analyze')
+    .description('analyse files and folders of scraped news into the store, and print the report')
+    .argument('<path...>', 'files or folders (recursive): .txt, .html/.htm, .json, .jsonl; - reads JSON Lines from standard input')
+    .addOption(dbOption())
+    .addOption(formatOption())
+    .addOption(new Option('--max-bytes <n>', 'largest input file accepted, in bytes').default(DEFAULT_MAX_BYTES).argParser(positiveInt))
+    .addHelpText('after', `
+Examples:
+  $ storyline analyze ../shared/corpus/seeds
+  $ storyline analyze page.html dump.txt --format md > report.md
+  $ storyline analyze scraped/ --db ./newsroom --format json | jq '.stories[].title'
+  $ cat articles.jsonl | storyline analyze -
+
+Inputs: .txt (text dumps), .html/.htm (web pages), .json (one article object or an
+array), .jsonl (one object per line). JSON objects need "text" or "html", and may
+carry "url", "title", "published" and "source".
+
+Exit codes: 0 all inputs analysed (or already stored), 2 some inputs failed (one line
+each on stderr, and an entry in the report's "errors"), 1 usage error or nothing analysed.`)
+    .action(async (paths: string[], opts: { db: string; format?: string; maxBytes: number }) => {
+      const format = chosenFormat(opts.format);
+      const store = await openStoreFor(opts.db);
+      try {
+        const bar = progress();
+        const outcome = await analyzePaths(store, paths, {
+          maxBytes: opts.maxBytes,
+          onInput: (s, source) => bar.update(s.inputs, s.failed, source),
+          onError: (e) => {
+            bar.done();
+            process.stderr.write(`storyline: skipped ${forTerminal(e.path)}: ${forTerminal(e.reason)}\n`);
+          },
+        });
+        bar.done();
+        const report = await buildReport(store, outcome.articleIds, { errors: outcome.errors, summary: outcome.summary });
+        process.stdout.write(render(report, format));
+        for (const m of outcome.merges) process.stderr.write(`storyline: story ${m.from} was merged into ${m.into}\n`);
+        const { summary } = outcome;
+        if (summary.analysed + summary.unchanged === 0) {
+          process.stderr.write(summary.inputs === 0 ? 'storyline: no inputs found in the given paths\n' : 'storyline: nothing could be analysed\n');
+          process.exitCode = EXIT.usage;
+        } else if (summary.failed > 0) {
+          process.exitCode = EXIT.partial;
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+  cli
+    .command('stories')
+    .description('list the stored stories, most recently updated first')
+    .addOption(dbOption())
+    .addOption(formatOption())
+    .option('--limit <n>', 'how many stories', positiveInt, 50)
+    .addHelpText('after', '\nExamples:\n  $ storyline stories\n  $ storyline stories --format json --limit 10')
+    .action(async (opts: { db: string; format?: string; limit: number }) => {
+      const store = await openStoreFor(opts.db, { mustExist: true });
+      try {
+        const stories = await store.listStories({ limit: opts.limit });
+        const format = chosenFormat(opts.format);
+        if (format === 'text') {
+          if (stories.length === 0) process.stdout.write('No stories yet: run `storyline analyze PATH` first.\n');
+          for (const s of stories) process.stdout.write(`${s.id}  ${String(s.articleIds.length).padStart(4)} article${s.articleIds.length === 1 ? ' ' : 's'}  ${forTerminal(s.title)}\n`);
+        } else {
+          process.stdout.write(render(await buildStoryReport(store, stories), format));
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+  cli
+    .command('show')
+    .description('show one story with its articles')
+    .argument('<story-id>', 'a story id as printed by `storyline stories` (ids of merged stories still work)')
+    .addOption(dbOption())
+    .addOption(formatOption())
+    .addHelpText('after', '\nExamples:\n  $ storyline show s1a2b3c4d5e6f7a8b\n  $ storyline show s1a2b3c4d5e6f7a8b --format md > story.md')
+    .action(async (id: string, opts: { db: string; format?: string }) => {
+      if (!/^s[0-9a-f]{16}$/.test(id)) throw new UsageError(`'${forTerminal(id)}' is not a story id (they look like s1a2b3c4d5e6f7a8b); list them with \`storyline stories\``);
+      const store = await openStoreFor(opts.db, { mustExist: true });
+      try {
+        const story = await store.getStory(id);
+        if (!story) throw new UsageError(`no story ${id} in ${store.description}; list them with \`storyline stories\``);
+        if (story.id !== id) process.stderr.write(`storyline: story ${id} was merged into ${story.id}\n`);
+        process.stdout.write(render(await buildStoryReport(store, [story]), chosenFormat(opts.format)));
+      } finally {
+        await store.close();
+      }
+    });
+
+  cli
+    .command('articles')
+    .description('list the stored articles, or show one')
+    .argument('[article-id]', 'show this article in full: clean text, what was removed and why')
+    .addOption(dbOption())
+    .addOption(formatOption())
+    .option('--limit <n>', 'how many articles', positiveInt, 100)
+    .addHelpText('after', '\nExamples:\n  $ storyline articles\n  $ storyline articles a0f3c2d1e4b5a6978 --format json')
+    .action(async (id: string | undefined, opts: { db: string; format?: string; limit: number }) => {
+      if (id !== undefined && !/^a[0-9a-f]{16}$/.test(id)) throw new UsageError(`'${forTerminal(id)}' is not an article id (they look like a0f3c2d1e4b5a6978)`);
+      const store = await openStoreFor(opts.db, { mustExist: true });
+      try {
+        const format = chosenFormat(opts.format);
+        const articles = id ? await store.getArticles([id]) : await store.listArticles({ limit: opts.limit });
+        if (id && articles.length === 0) throw new UsageError(`no article ${id} in ${store.description}`);
+        if (format !== 'text') {
+          const report = await buildReport(store, articles.map((a) => a.id));
+          process.stdout.write(render({ ...report, stories: format === 'json' ? report.stories : [] }, format));
+          return;
+        }
+        if (articles.length === 0) process.stdout.write('No articles yet: run `storyline analyze PATH` first.\n');
+        for (const a of articles) {
+          process.stdout.write(`${a.id}  ${describeDate(a.published).padEnd(24)} ${forTerminal(a.title ?? '(no title)')}${a.titleDerived ? ' [derived]' : ''}\n`);
+          if (id) {
+            process.stdout.write(`\nsource: ${forTerminal(a.sources.join(', '))}\nstory: ${a.storyId ?? '-'}\nlanguage: ${a.language ?? 'unknown'}\n`);
+            if (a.published.evidence) process.stdout.write(`date evidence: ${forTerminal(a.published.evidence)}\n`);
+            process.stdout.write(`\n${forTerminal(a.text)}\n`);
+            if (a.removed.length) {
+              process.stdout.write('\nRemoved:\n');
+              for (const r of a.removed) process.stdout.write(`  [${r.reason}] ${forTerminal(r.text.replace(/\s+/g, ' ').slice(0, 120))}\n`);
+            }
+          }
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const cli = program();
+  try {
+    if (argv.length <= 2) {
+      cli.outputHelp();
+      return EXIT.usage;
+    }
+    await cli.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`storyline: ${message}\n`);
+    return EXIT.usage;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

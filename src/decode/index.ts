@@ -1,0 +1,2 @@
+export { decode, normalizeText } from './decode.ts';
+export type { DecodeOptions, DecodeResult, Decoded } from './decode.ts';

@@ -1,0 +1,1 @@
+export { analyse, articleId, type AnalyseResult } from './pipeline.ts';

@@ -1,0 +1,67 @@
+/**
+ * The per-input pipeline: decode → clean → segment → metadata. Pure apart from hashing: one raw
+ * input in, its articles (the page and any stories split from it) out, or a reason it failed.
+ * Grouping into stories needs the store and runs after this (see `group/`).
+ */
+import { createHash } from 'node:crypto';
+import type { Article, RawInput } from '../article/article.ts';
+import { UNKNOWN_DATE } from '../article/article.ts';
+import { clean } from '../clean/index.ts';
+import { decode } from '../decode/index.ts';
+import { metadata } from '../metadata/index.ts';
+import { segment } from '../segment/index.ts';
+
+export type AnalyseResult = { ok: true; articles: Article[] } | { ok: false; source: string; reason: string };
+
+/** Inputs whose clean text has fewer characters than this are reported as having no article text. */
+export const MIN_ARTICLE_CHARS = 1;
+
+/** Content address of an input: the same text gives the same id, whichever file or record it came in. */
+export function articleId(content: string): string {
+  return `a${createHash('sha256').update(content).digest('hex').slice(0, 16)}`;
+}
+
+export function analyse(input: RawInput): AnalyseResult {
+  let raw: string;
+  const diagnostics: Article['diagnostics'] = [];
+  if (input.content !== undefined) {
+    raw = input.content.normalize('NFC').replace(/\r\n?/g, '\n');
+  } else if (input.bytes) {
+    const decoded = decode(input.bytes, { contentTypeHint: input.kind === 'html' ? 'text/html' : 'text/plain' });
+    if ('error' in decoded) return { ok: false, source: input.source, reason: decoded.error };
+    raw = decoded.text;
+    diagnostics.push(...decoded.diagnostics);
+  } else {
+    return { ok: false, source: input.source, reason: 'input has no content' };
+  }
+  if (!raw.trim()) return { ok: false, source: input.source, reason: 'no text in the input' };
+
+  const page: Article = {
+    id: articleId(raw),
+    source: input.source,
+    parentId: null,
+    kind: input.kind,
+    url: input.url ?? null,
+    outlet: input.outlet ?? null,
+    raw,
+    title: null,
+    titleDerived: false,
+    published: UNKNOWN_DATE,
+    language: null,
+    text: '',
+    removed: [],
+    diagnostics,
+    stated: {
+      title: input.title?.trim() || null,
+      dates: input.published ? [{ text: input.published, evidence: `published field of the input: ${input.published}` }] : [],
+      language: null,
+    },
+  };
+
+  const cleaned = clean(page);
+  const articles = segment(cleaned.article, cleaned.tail).map(metadata);
+  if (articles[0]!.text.length < MIN_ARTICLE_CHARS) {
+    return { ok: false, source: input.source, reason: 'no article text left after cleaning (the page is all navigation, ads or notices)' };
+  }
+  return { ok: true, articles };
+}

@@ -1,0 +1,142 @@
+/**
+ * Renders a report for people: `text` for a terminal, `md` for documents. (`json` is the report
+ * itself.) Scraped content is hostile, so everything taken from an article goes through
+ * `forTerminal` (no control characters: a title must not be able to move the cursor or recolour the
+ * screen) or `forMarkdown` (no raw HTML, links or table breaks).
+ */
+import type { Report, ReportArticle, ReportPublished, ReportStory } from './schema.ts';
+
+export type Format = 'text' | 'md' | 'json';
+export const FORMATS: readonly Format[] = ['text', 'md', 'json'];
+
+/** Words of each article's opening shown in the Markdown report. */
+const EXCERPT_WORDS = 45;
+
+export function render(report: Report, format: Format): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  return format === 'md' ? renderMarkdown(report) : renderText(report);
+}
+
+// C0 and C1 control characters other than tab and newline (ESC starts terminal escape sequences).
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+export function forTerminal(s: string): string {
+  return s.replace(CONTROL, '');
+}
+
+export function forMarkdown(s: string): string {
+  return forTerminal(s)
+    .replace(/\s+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#])/g, '\\$1');
+}
+
+export function describeDate(p: ReportPublished): string {
+  if (p.basis === 'explicit') return p.value ?? 'date unknown';
+  if (p.basis === 'unknown') return 'date unknown';
+  if (p.value) return `${p.value} (inferred, ${range(p)})`;
+  return `${range(p)} (inferred)`;
+}
+
+function range(p: ReportPublished): string {
+  if (p.earliest && p.latest) return `${p.earliest} to ${p.latest}`;
+  if (p.earliest) return `not before ${p.earliest}`;
+  if (p.latest) return `not after ${p.latest}`;
+  return 'no bounds';
+}
+
+function summaryLine(r: Report): string {
+  const s = r.summary;
+  const parts = [`${s.inputs} input${s.inputs === 1 ? '' : 's'}`, `${s.analysed} analysed`];
+  if (s.unchanged) parts.push(`${s.unchanged} already stored`);
+  if (s.failed) parts.push(`${s.failed} failed`);
+  return `${parts.join(', ')} \u2014 ${s.articles} article${s.articles === 1 ? '' : 's'} in ${s.stories} stor${s.stories === 1 ? 'y' : 'ies'}`;
+}
+
+function removedSummary(a: ReportArticle): string {
+  if (a.removed.length === 0) return 'nothing removed';
+  const counts = new Map<string, number>();
+  for (const r of a.removed) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
+  return `removed: ${[...counts].map(([k, n]) => (n > 1 ? `${k} \u00d7${n}` : k)).join(', ')}`;
+}
+
+function byId(r: Report): Map<string, ReportArticle> {
+  return new Map(r.articles.map((a) => [a.id, a]));
+}
+
+function excerpt(text: string, words = EXCERPT_WORDS): string {
+  const w = text.split(/\s+/);
+  return w.length <= words ? text : `${w.slice(0, words).join(' ')}\u2026`;
+}
+
+function renderText(r: Report): string {
+  const out: string[] = [`Storyline report: ${summaryLine(r)}`, ''];
+  const articles = byId(r);
+  for (const story of r.stories) {
+    out.push(`STORY ${story.id}  ${forTerminal(story.title)}`);
+    out.push(`  ${story.articleIds.length} article${story.articleIds.length === 1 ? '' : 's'}${story.mergedFrom.length ? ` \u00b7 merged from ${story.mergedFrom.join(', ')}` : ''}`);
+    for (const id of story.articleIds) {
+      const a = articles.get(id);
+      if (!a) continue;
+      const title = a.title ? forTerminal(a.title) + (a.titleDerived ? ' [derived title]' : '') : '(no title)';
+      out.push(`  - ${a.id}  ${title}`);
+      out.push(`      ${forTerminal(a.source)}${a.parentId ? ` (split from ${a.parentId})` : ''}`);
+      out.push(`      ${describeDate(a.published)} \u00b7 ${a.language ?? 'language unknown'} \u00b7 ${removedSummary(a)}`);
+    }
+    out.push('');
+  }
+  if (r.errors.length) {
+    out.push(`ERRORS (${r.errors.length})`);
+    for (const e of r.errors) out.push(`  ${forTerminal(e.path)}: ${forTerminal(e.reason)}`);
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function renderMarkdown(r: Report): string {
+  const out: string[] = ['# Storyline report', '', `_${summaryLine(r)} \u00b7 generated ${r.generatedAt}_`, ''];
+  const articles = byId(r);
+  for (const story of r.stories) out.push(...storyMarkdown(story, articles));
+  const orphans = r.articles.filter((a) => !a.storyId || !r.stories.some((s) => s.id === a.storyId));
+  if (orphans.length) {
+    out.push('## Articles in no story', '');
+    for (const a of orphans) out.push(...articleMarkdown(a));
+  }
+  if (r.errors.length) {
+    out.push(`## Inputs that could not be analysed (${r.errors.length})`, '', '| Input | Why |', '|---|---|');
+    for (const e of r.errors) out.push(`| ${forMarkdown(e.path)} | ${forMarkdown(e.reason)} |`);
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function storyMarkdown(story: ReportStory, articles: Map<string, ReportArticle>): string[] {
+  const members = story.articleIds.map((id) => articles.get(id)).filter((a): a is ReportArticle => a !== undefined);
+  const out = [`## ${forMarkdown(story.title)}`, ''];
+  out.push(`Story \`${story.id}\` \u00b7 ${members.length} article${members.length === 1 ? '' : 's'}${story.mergedFrom.length ? ` \u00b7 merged from ${story.mergedFrom.map((m) => `\`${m}\``).join(', ')}` : ''}`, '');
+  out.push('| Article | Published | Language | Source |', '|---|---|---|---|');
+  for (const a of members) {
+    const title = `${a.title ? forMarkdown(a.title) : '(no title)'}${a.titleDerived ? ' _(derived title)_' : ''}`;
+    out.push(`| ${title} | ${forMarkdown(describeDate(a.published))} | ${a.language ?? '?'} | ${forMarkdown(a.source)} |`);
+  }
+  out.push('');
+  for (const a of members) out.push(...articleMarkdown(a));
+  return out;
+}
+
+function articleMarkdown(a: ReportArticle): string[] {
+  const out = [`### ${a.title ? forMarkdown(a.title) : '(no title)'}${a.titleDerived ? ' _(derived title)_' : ''}`, ''];
+  out.push(`\`${a.id}\` \u00b7 ${forMarkdown(a.source)}${a.parentId ? ` \u00b7 split from \`${a.parentId}\`` : ''}`, '');
+  out.push(`- **Published:** ${forMarkdown(describeDate(a.published))}${a.published.evidence ? ` \u2014 ${forMarkdown(a.published.evidence)}` : ''}`);
+  out.push(`- **Language:** ${a.language ?? 'unknown'}`);
+  out.push(`- **Cleaning:** ${forMarkdown(removedSummary(a))}`, '');
+  out.push(`> ${forMarkdown(excerpt(a.text))}`, '');
+  if (a.removed.length) {
+    out.push('<details><summary>What was removed, and why</summary>', '');
+    for (const r of a.removed) out.push(`- _${r.reason}_: ${forMarkdown(excerpt(r.text, 25))}`);
+    out.push('', '</details>', '');
+  }
+  return out;
+}

@@ -1,0 +1,1 @@
+export { segment, childId, DEFAULT_MIN_SEGMENT_WORDS, type SegmentOptions } from './segment.ts';

@@ -1,0 +1,18 @@
+/**
+ * The one seam between Storyline's SQL and a database engine (after Kysely's dialects: the engine
+ * changes only the driver, never the SQL). PGlite implements it here; a `pg` driver for a
+ * PostgreSQL server implements the same two methods.
+ */
+export interface Queryable {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+}
+
+export interface Db extends Queryable {
+  /** Runs `fn` in one transaction: all of it is stored, or none of it. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+  /** A short description for messages ("embedded store at ./.storyline"). */
+  readonly description: string;
+}
