@@ -49,6 +49,8 @@ export interface RawInput {
   title?: string | null;
   published?: string | null;
   outlet?: string | null;
+  /** Notes from reading it (e.g. the charset a JSON file was guessed to be in). */
+  diagnostics?: Diagnostic[];
 }
 
 export interface StatedMetadata {

@@ -5,6 +5,7 @@ import { openStore, type Store } from '../store/index.ts';
 export const DEFAULT_DB = './.storyline';
 
 export async function openStoreFor(db: string, { mustExist = false } = {}): Promise<Store> {
+  if (/^postgres(ql)?:\/\//.test(db)) return openStore(db);
   if (existsSync(db) && !statSync(db).isDirectory()) {
     throw new Error(`--db ${db} is a file; it must be a folder for the embedded store (it is created if missing)`);
   }

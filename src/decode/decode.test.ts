@@ -96,6 +96,31 @@ describe('decode: legacy single-byte text', () => {
   });
 });
 
+describe('decode: detecting other legacy charsets (no declaration)', () => {
+  // Two sentences each: about the least a news snippet has. Written for these tests.
+  const samples: Array<[charset: string, iconvName: string, text: string]> = [
+    ['windows-1250', 'win1250', 'Burmistrz ogłosił w czwartek, że remont teatru będzie kosztował dwa miliony złotych. Uczniowie świętowali festyn mimo deszczu.'],
+    ['iso-8859-2', 'iso-8859-2', 'Burmistrz ogłosił w czwartek, że remont teatru będzie kosztował dwa miliony złotych. Uczniowie świętowali festyn mimo deszczu.'],
+    ['windows-1251', 'win1251', 'Мэр города заявил в четверг, что ремонт театра обойдётся в два миллиона рублей. Школьники отпраздновали праздник.'],
+    ['koi8-r', 'koi8-r', 'Мэр города заявил в четверг, что ремонт театра обойдётся в два миллиона рублей. Школьники отпраздновали праздник.'],
+    ['windows-1254', 'win1254', 'Belediye başkanı perşembe günü tiyatronun yenilenmesini açıkladı. Öğrenciler yağmura rağmen şenliği kutladı.'],
+    ['shift_jis', 'shift_jis', '市長は木曜日、劇場の改修費用を発表した。生徒たちは雨にもかかわらず学校祭を祝った。'],
+    ['euc-kr', 'euc-kr', '시장은 목요일 극장 보수 비용을 발표했다. 학생들은 폭우에도 불구하고 축제를 즐겼다.'],
+    ['gb18030', 'gb18030', '市长周四宣布了剧院的翻修费用。尽管下着大雨，学生们还是庆祝了校园节。'],
+  ];
+  it.each(samples)('reads %s', (charset, iconvName, text) => {
+    const r = ok(decode(iconv.encode(text, iconvName)));
+    expect(r.text).toBe(text);
+    expect(r.charset).toBe(charset);
+  });
+
+  it('does not trust statistics on one or two non-ASCII bytes ("Hi é!" is not KOI8-R)', () => {
+    const r = ok(decode(iconv.encode('Hi é!', 'win1252')));
+    expect(r).toMatchObject({ text: 'Hi é!', charset: 'windows-1252' });
+    expect(levels(r)).toEqual(['decode:charset:warning']);
+  });
+});
+
 describe('decode: charsets declared by HTML', () => {
   const cyrillic = 'Новости дня: в Москве открылась выставка.';
 

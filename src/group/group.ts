@@ -11,7 +11,7 @@ import type { StoreTx } from '../store/store.ts';
 import { termCounts, vectorize } from './features.ts';
 
 /** Cosine similarity at which two articles are about the same story (tuned on the seeds and basil-dev). */
-export const DEFAULT_JOIN_THRESHOLD = 0.2;
+export const DEFAULT_JOIN_THRESHOLD = 0.15;
 /** Nearest stored articles looked at per new article. */
 const CANDIDATES = 20;
 /** Terms in more than this many stored articles (or 2% of them) say little about a story and are not looked up. */

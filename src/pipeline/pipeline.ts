@@ -23,7 +23,7 @@ export function articleId(content: string): string {
 
 export function analyse(input: RawInput): AnalyseResult {
   let raw: string;
-  const diagnostics: Article['diagnostics'] = [];
+  const diagnostics: Article['diagnostics'] = [...(input.diagnostics ?? [])];
   if (input.content !== undefined) {
     raw = input.content.normalize('NFC').replace(/\r\n?/g, '\n');
   } else if (input.bytes) {

@@ -9,7 +9,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { InputKind, RawInput } from '../article/article.ts';
+import type { Diagnostic, InputKind, RawInput } from '../article/article.ts';
 import { decode, normalizeText } from '../decode/index.ts';
 
 export type ReadItem = { ok: true; input: RawInput } | { ok: false; path: string; reason: string };
@@ -21,6 +21,7 @@ export interface ReadOptions {
   stdin?: AsyncIterable<Uint8Array | string>;
 }
 
+/** Larger files are refused: a news article is kilobytes; 10 MB leaves room for bloated HTML. */
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 /** The path that means "JSON Lines on standard input". */
 export const STDIN_PATH = '-';
@@ -42,7 +43,8 @@ const EXPECTED = `expected ${SUPPORTED_EXTENSIONS.slice(0, -1).join(', ')} or ${
  * Yields one item per input file or JSON record, in a deterministic order: paths as given, folder
  * entries sorted by name (code-unit order, not locale), recursively. Dot-files and dot-folders
  * inside folders (`.git`, `.storyline`) are skipped; symbolic links are followed, but a folder is
- * never walked twice, so link loops end. Lazy: a huge folder never sits in memory at once.
+ * never walked twice, so link loops end. Lazy: files are read one at a time, as items are pulled;
+ * only the names of the folders being walked are held.
  */
 export async function* readInputs(paths: string[], opts: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -113,14 +115,14 @@ async function* readFileItems(path: string, size: number, maxBytes: number): Asy
   if ('error' in decoded) {
     yield fail(path, decoded.error);
   } else if (format === 'jsonl') {
-    yield* jsonLinesItems(path, decoded.text.split('\n'));
+    yield* jsonLinesItems(path, decoded.text.split('\n'), decoded.diagnostics);
   } else {
-    yield* jsonItems(path, decoded.text);
+    yield* jsonItems(path, decoded.text, decoded.diagnostics);
   }
 }
 
 /** A .json file: one article object (source = path), or an array of them (source = path#N). */
-function* jsonItems(path: string, text: string): Generator<ReadItem> {
+function* jsonItems(path: string, text: string, diagnostics: Diagnostic[]): Generator<ReadItem> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -129,19 +131,19 @@ function* jsonItems(path: string, text: string): Generator<ReadItem> {
     return;
   }
   if (!Array.isArray(value)) {
-    yield recordItem(value, path);
+    yield recordItem(value, path, diagnostics);
   } else if (value.length === 0) {
     yield fail(path, 'empty JSON array: no articles');
   } else {
-    for (const [i, record] of value.entries()) yield recordItem(record, `${path}#${i + 1}`);
+    for (const [i, record] of value.entries()) yield recordItem(record, `${path}#${i + 1}`, diagnostics);
   }
 }
 
 /** A .jsonl file: one article object per line (source = path#line); blank lines are skipped. */
-function* jsonLinesItems(path: string, lines: string[]): Generator<ReadItem> {
+function* jsonLinesItems(path: string, lines: string[], diagnostics: Diagnostic[]): Generator<ReadItem> {
   let records = 0;
   for (const [i, line] of lines.entries()) {
-    const item = jsonLineItem(line, `${path}#${i + 1}`, i + 1);
+    const item = jsonLineItem(line, `${path}#${i + 1}`, i + 1, diagnostics);
     if (item) {
       records++;
       yield item;
@@ -165,13 +167,13 @@ async function* readStdin(stream: AsyncIterable<Uint8Array | string> | undefined
       continue;
     }
     const decoded = decode(bytes); // per line, so one bad line cannot spoil the stream
-    const item = 'error' in decoded ? fail(source, decoded.error) : jsonLineItem(decoded.text, source, lineNo);
+    const item = 'error' in decoded ? fail(source, decoded.error) : jsonLineItem(decoded.text, source, lineNo, decoded.diagnostics);
     if (item) yield item;
   }
 }
 
 /** One JSON Lines line → an item, or null for a blank line. */
-function jsonLineItem(line: string, source: string, lineNo: number): ReadItem | null {
+function jsonLineItem(line: string, source: string, lineNo: number, diagnostics: Diagnostic[]): ReadItem | null {
   if (line.trim() === '') return null;
   let value: unknown;
   try {
@@ -179,13 +181,14 @@ function jsonLineItem(line: string, source: string, lineNo: number): ReadItem | 
   } catch (err) {
     return fail(source, `invalid JSON on line ${lineNo}: ${(err as Error).message}`);
   }
-  return recordItem(value, source);
+  return recordItem(value, source, diagnostics);
 }
 
 /** One article record → a RawInput. The record's `source` (outlet name or URL) becomes `outlet`. */
-function recordItem(record: unknown, source: string): ReadItem {
+function recordItem(record: unknown, source: string, diagnostics: Diagnostic[] = []): ReadItem {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return fail(source, `record is ${Array.isArray(record) ? 'an array' : record === null ? 'null' : `a ${typeof record}`}, not a JSON object`);
+    const what = record === null ? 'null' : Array.isArray(record) ? 'an array' : `a ${typeof record}`;
+    return fail(source, `record is ${what}, not a JSON object`);
   }
   const fields = record as Record<string, unknown>;
   const text = nonBlank(fields.text);
@@ -204,6 +207,7 @@ function recordItem(record: unknown, source: string): ReadItem {
       title: stringOrNull(fields.title),
       published: stringOrNull(fields.published),
       outlet: stringOrNull(fields.source),
+      ...(diagnostics.length ? { diagnostics } : {}),
     },
   };
 }

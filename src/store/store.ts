@@ -8,6 +8,7 @@ import type { Article, PublishedDate } from '../article/article.ts';
 import type { Db, Queryable } from './db.ts';
 import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
+import { openPostgres, type PostgresOptions } from './postgres.ts';
 
 export interface TermWeight {
   term: string;
@@ -51,9 +52,12 @@ type ArticleRow = {
 };
 type StoryRow = { id: string; title: string; created_at: Date | string; updated_at: Date | string; merged_into: string | null };
 
-/** Opens a store: a folder for the embedded database, or null for a throwaway in-memory one. */
-export async function openStore(target: string | null): Promise<Store> {
-  const db = await openPglite(target);
+/**
+ * Opens a store: a `postgres://` URL for a PostgreSQL server, a folder for the embedded database,
+ * or null for a throwaway in-memory one.
+ */
+export async function openStore(target: string | null, options: PostgresOptions = {}): Promise<Store> {
+  const db = target && /^postgres(ql)?:\/\//.test(target) ? await openPostgres(target, options) : await openPglite(target);
   try {
     await migrate(db);
   } catch (e) {

@@ -1,0 +1,125 @@
+/**
+ * The storage contract, run against every backend (after Kysely: no mocks, real databases).
+ * PGlite always; the PostgreSQL server at STORYLINE_TEST_PG (default the machine's local server),
+ * which CI requires (STORYLINE_REQUIRE_PG=1) and a laptop without one skips, saying so.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../article/article.ts';
+import { UNKNOWN_DATE } from '../article/article.ts';
+import { migrate, migrations } from './migrate.ts';
+import { openStore, type Store } from './store.ts';
+
+const PG_URL = process.env.STORYLINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const requirePg = process.env.STORYLINE_REQUIRE_PG === '1';
+
+async function pgReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+const havePg = await pgReachable();
+if (requirePg && !havePg) throw new Error(`STORYLINE_REQUIRE_PG=1 but no PostgreSQL server answers at ${PG_URL}`);
+
+function article(id: string, over: Partial<Article> = {}): Article {
+  return {
+    id, source: `/in/${id}.txt`, parentId: null, kind: 'text', url: null, outlet: null, raw: `raw ${id}`,
+    title: `Title ${id}`, titleDerived: false, published: UNKNOWN_DATE, language: 'en', text: `Text of ${id}.`,
+    removed: [{ text: 'Share', reason: 'share' }], diagnostics: [], stated: { title: null, dates: [], language: null }, ...over,
+  };
+}
+
+const backends: Array<{ name: string; skip: boolean; open: () => Promise<{ store: Store; drop: () => Promise<void> }> }> = [
+  {
+    name: 'PGlite (embedded)',
+    skip: false,
+    open: async () => ({ store: await openStore(null), drop: async () => {} }),
+  },
+  {
+    name: `PostgreSQL server${havePg ? '' : ` (skipped: nothing answers at ${PG_URL})`}`,
+    skip: !havePg,
+    open: async () => {
+      const schema = `storyline_test_${randomBytes(6).toString('hex')}`;
+      const store = await openStore(PG_URL, { schema });
+      return { store, drop: async () => { await store.db.exec(`DROP SCHEMA ${schema} CASCADE`); } };
+    },
+  },
+];
+
+describe.each(backends)('storage contract: $name', ({ skip, open }) => {
+  if (skip) {
+    it.skip('needs the backend', () => {});
+    return;
+  }
+  let store: Store;
+  let drop: () => Promise<void>;
+  beforeAll(async () => ({ store, drop } = await open()));
+  afterAll(async () => {
+    await drop?.();
+    await store?.close();
+  });
+
+  it('applies every migration once, and again is a no-op', async () => {
+    const versions = (await store.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).map((r) => Number(r.version));
+    expect(versions).toEqual(migrations().map((m) => m.version));
+    expect(await migrate(store.db)).toEqual([]);
+  });
+
+  it('stores an article and reads it back unchanged', async () => {
+    const a = article('a0000000000000001', {
+      published: { value: '2025', earliest: '2025-04-01', latest: '2025-12-31', basis: 'inferred', evidence: 'cites April 2025' },
+      diagnostics: [{ origin: 'decode:charset', level: 'warning', message: 'guessed windows-1252' }],
+    });
+    await store.write(async (tx) => {
+      await tx.createStory('s0000000000000001', 'A story');
+      await tx.insertArticle(a, 's0000000000000001', [{ term: 'korea', weight: 0.8 }, { term: 'russia', weight: 0.6 }], ['korea', 'russia']);
+    });
+    const back = await store.getArticle(a.id);
+    expect(back).toMatchObject({ id: a.id, title: a.title, published: a.published, removed: a.removed, diagnostics: a.diagnostics, storyId: 's0000000000000001', sources: [a.source] });
+    expect(await store.knownIds([a.id, 'a00000000000000ff'])).toEqual(new Set([a.id]));
+  });
+
+  it('finds nearest articles through the term index, best first', async () => {
+    await store.write(async (tx) => {
+      await tx.createStory('s0000000000000002', 'Other story');
+      await tx.insertArticle(article('a0000000000000002'), 's0000000000000002', [{ term: 'election', weight: 1 }], ['election']);
+    });
+    const near = await store.write((tx) => tx.nearest([{ term: 'korea', weight: 1 }], 10, 1000));
+    expect(near.map((c) => c.articleId)).toEqual(['a0000000000000001']);
+    expect(near[0]!.score).toBeCloseTo(0.8, 5);
+    const stats = await store.write((tx) => tx.termStats(['korea', 'election', 'nothing']));
+    expect(stats.n).toBe(2);
+    expect(Object.fromEntries(stats.df)).toEqual({ korea: 1, election: 1 });
+  });
+
+  it('merges stories and keeps the old id resolvable', async () => {
+    await store.write((tx) => tx.mergeStory('s0000000000000002', 's0000000000000001'));
+    const live = await store.getStory('s0000000000000002');
+    expect(live?.id).toBe('s0000000000000001');
+    expect(live?.articleIds).toEqual(['a0000000000000001', 'a0000000000000002']);
+    expect(live?.mergedFrom).toEqual(['s0000000000000002']);
+    expect((await store.listStories()).map((s) => s.id)).toEqual(['s0000000000000001']);
+    expect(await store.counts()).toEqual({ articles: 2, stories: 1 });
+  });
+
+  it('rolls back a failed write completely', async () => {
+    await expect(
+      store.write(async (tx) => {
+        await tx.insertArticle(article('a0000000000000003'), 's0000000000000001', [], []);
+        throw new Error('crash in the middle');
+      }),
+    ).rejects.toThrow('crash in the middle');
+    expect(await store.getArticle('a0000000000000003')).toBeNull();
+  });
+
+  it('records every source the same content came from', async () => {
+    await store.write((tx) => tx.addSource('a0000000000000001', '/in/copy.txt'));
+    expect((await store.getArticle('a0000000000000001'))?.sources).toEqual(['/in/a0000000000000001.txt', '/in/copy.txt']);
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * Acceptance: ../shared/corpus/seeds/EXPECTED.md, sections 1 (cleaning and segmentation),
+ * 2 (titles and publication dates) and the grouping part of 3, on the real seed pages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzePaths } from '../src/analyze/index.ts';
+import { sentences } from '../src/metadata/index.ts';
+import { buildReport } from '../src/report/build.ts';
+import type { Report, ReportArticle } from '../src/report/schema.ts';
+import { assertValidReport } from '../src/report/validate.ts';
+import { openStore, type Store } from '../src/store/index.ts';
+import { SEEDS, SKIP_REASON, hasSeeds, seedPath, seedText } from './seeds.ts';
+
+const MAIN = ['000', '001', '002', '003', '004'];
+
+describe.skipIf(!hasSeeds)(`seed corpus${hasSeeds ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
+  let store: Store;
+  let report: Report;
+  const page = (prefix: string): ReportArticle => {
+    const a = report.articles.find((x) => x.source === seedPath(prefix));
+    if (!a) throw new Error(`no article for seed ${prefix}`);
+    return a;
+  };
+  const children = (prefix: string) => report.articles.filter((a) => a.parentId === page(prefix).id);
+  const removedTexts = (a: ReportArticle) => a.removed.map((r) => r.text);
+  const allRemoved = () => report.articles.flatMap((a) => a.removed);
+
+  beforeAll(async () => {
+    store = await openStore(null);
+    const outcome = await analyzePaths(store, [SEEDS]);
+    report = await buildReport(store, outcome.articleIds, { errors: outcome.errors, summary: outcome.summary });
+  });
+  afterAll(() => store?.close());
+
+  it('produces a report that follows the contract', () => {
+    assertValidReport(JSON.parse(JSON.stringify(report)));
+    expect(report.errors.map((e) => e.path.split('/').pop())).toEqual(['EXPECTED.md']);
+  });
+
+  describe('1. cleaning and segmentation', () => {
+    it.each([
+      ['000', 'ua en ru', 'language-switcher'],
+      ['000', 'Archive photo: Kim Jong Un and Vladimir Putin (', 'caption'],
+      ['003', 'Images source: © KCNA', 'caption'],
+      ['003', 'See also', 'related'],
+    ])('%s: removes %j as %s', (seed, text, reason) => {
+      expect(page(seed).removed).toContainEqual({ text, reason });
+      expect(page(seed).text).not.toContain(text);
+    });
+
+    it('002: removes the paywall paragraph', () => {
+      const paywall = page('002').removed.find((r) => r.text.startsWith('Already a subscriber?'));
+      expect(paywall?.reason).toBe('paywall');
+      expect(page('002').text).not.toContain('subscriber');
+    });
+
+    it('004: removes the AP photo caption', () => {
+      const caption = page('004').removed.find((r) => r.text.includes('shakes hands with'));
+      expect(caption?.reason).toBe('caption');
+      expect(page('004').text).not.toContain('shakes hands');
+    });
+
+    it('001: removes every "Also Read |" line', () => {
+      const raw = seedText('001').split('\n').filter((l) => l.startsWith('Also Read |'));
+      expect(raw.length).toBe(2);
+      for (const line of raw) expect(removedTexts(page('001'))).toContain(line.trim());
+      expect(page('001').text).not.toContain('Also Read');
+    });
+
+    it('004: removes ad, widget and comment lines, and the related-item bylines', () => {
+      const wanted = ['by Taboola', 'Sponsored Links', 'Promoted Links', 'You May Like', 'Buy Brass Idols', 'Luxeartisanship', 'Buy Now', 'Undo',
+        'Hashtags', 'Try Our AI Features', 'Explore what Daily8 AI can do for you:', 'Comments', 'No comments yet...', 'Related Articles',
+        '&w=3840&q=100)', 'Show more Show less', 'STORY CONTINUES BELOW THIS AD', 'Live Events', 'First Post', 'Time of India', '22 minutes ago'];
+      const removed = allRemoved().map((r) => r.text);
+      for (const w of wanted) expect(removed.some((r) => r.includes(w)), `"${w}" listed as removed`).toBe(true);
+      for (const a of [page('004'), ...children('004')]) {
+        for (const w of ['Taboola', 'Sponsored Links', 'STORY CONTINUES BELOW', 'Live Events', 'Show more', 'Daily8', 'No comments yet']) {
+          expect(a.text, `${a.id} keeps "${w}"`).not.toContain(w);
+        }
+      }
+      for (const r of allRemoved()) expect(r.reason).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    });
+
+    it('a headline or subtitle the page repeats appears once', () => {
+      expect(page('000').title).toBe('Another Russian ally supports Moscow amid Ukraine’s Kursk operation');
+      expect(page('000').text).not.toContain('Another Russian ally supports Moscow');
+      expect(page('003').text.split('He promised to unite with Putin').length - 1).toBe(1);
+      expect(page('003').text).not.toContain('North Korea pledges strong support for Russia amid Ukraine war');
+      expect(page('003').title).not.toMatch(/^News/);
+    });
+
+    it('004 is split: its article, and three stories below "Related Articles", none in the North Korea story', () => {
+      const kids = children('004');
+      expect(kids.map((k) => k.title)).toEqual([
+        'Netherlands snap election set for October 29 after Wilders quits coalition',
+        'Netanyahu admits Israel supporting anti-Hamas armed group in Gaza',
+        "'Response to terrorist acts': Putin 'avenges' Ukraine's 'Spiderweb' op, strikes Kyiv with missiles",
+      ]);
+      expect(page('004').text).toMatch(/unconditionally support/);
+      expect(page('004').text).not.toMatch(/Wilders|Netanyahu|Spiderweb/);
+      for (const k of kids) expect(k.storyId).not.toBe(page('000').storyId);
+    });
+
+    it('no sentence of any main article is lost', () => {
+      // Lines of the raw page that are article prose (not chrome the expectations list), split into sentences.
+      const chrome = /^(Already a subscriber\?|Also Read \||North Korean leader Kim Jong Un, right, shakes hands|Another Russian ally .* Archive photo)/;
+      for (const prefix of MAIN) {
+        const raw = seedText(prefix).split('Related Articles')[0]!;
+        const text = `${page(prefix).title} ${page(prefix).text}`.replace(/\s+/g, ' ');
+        for (const line of raw.split('\n').map((l) => l.trim())) {
+          // Headings carry no sentence punctuation; prose lines do.
+          if (line.split(/\s+/).length < 8 || chrome.test(line) || !/[.!?]["\u201d\u2019]?(\s|$)/.test(line)) continue;
+          for (const s of sentences(line.replace(/^(SEOUL|Moscow):\s*/, ''))) {
+            if (s.split(/\s+/).length < 4) continue;
+            expect(text, `${prefix} lost: ${s}`).toContain(s.replace(/\s+/g, ' '));
+          }
+        }
+      }
+    });
+  });
+
+  describe('2. titles and dates', () => {
+    it('takes the page headlines', () => {
+      expect(page('003').title).toBe('North Korea pledges strong support for Russia amid Ukraine war');
+      expect(page('004').title).toBe("North Korea's Kim says he'll 'unconditionally support' Russia's war against Ukraine");
+      for (const p of ['000', '003', '004']) expect(page(p).titleDerived).toBe(false);
+    });
+
+    it('marks derived titles for pages with no headline (001, 002)', () => {
+      for (const p of ['001', '002']) {
+        expect(page(p).titleDerived).toBe(true);
+        expect(page(p).title).toBeTruthy();
+        expect(page(p).text.startsWith(page(p).title!.replace(/\u2026$/, ''))).toBe(true);
+      }
+    });
+
+    it('003 is explicitly dated 2024-07-19', () => {
+      expect(page('003').published).toMatchObject({ value: '2024-07-19', basis: 'explicit' });
+      expect(page('003').published.evidence).toContain('July 19, 2024');
+    });
+
+    it('004 is in 2025, no earlier than April 2025, inferred with evidence', () => {
+      const p = page('004').published;
+      expect(p).toMatchObject({ value: '2025', basis: 'inferred', earliest: '2025-04-01', latest: '2025-12-31' });
+      expect(p.evidence).toContain('April 2025');
+    });
+
+    it('never invents an exact date for the undated pages', () => {
+      for (const prefix of ['000', '001', '002']) {
+        const p = page(prefix).published;
+        expect(p.basis).not.toBe('explicit');
+        expect(p.value === null || !/^\d{4}-\d{2}-\d{2}$/.test(p.value)).toBe(true);
+        if (p.basis === 'inferred') expect(p.evidence).toBeTruthy();
+      }
+      expect(page('001').published.earliest).toBe('2024-01-01'); // "between August 2023 and January 2024, Russia received"
+    });
+
+    it('detects English', () => {
+      for (const a of report.articles) expect(a.language).toBe('en');
+    });
+  });
+
+  describe('3. grouping', () => {
+    it('puts the five main articles in one story, and nothing else in it', () => {
+      const story = page('000').storyId;
+      for (const p of MAIN) expect(page(p).storyId).toBe(story);
+      const s = report.stories.find((x) => x.id === story)!;
+      expect([...s.articleIds].sort()).toEqual(MAIN.map((p) => page(p).id).sort());
+    });
+
+    it('keeps the three appended stories apart from each other', () => {
+      expect(new Set(children('004').map((k) => k.storyId)).size).toBe(3);
+    });
+  });
+});
