@@ -33,6 +33,8 @@ export interface AnalyzeOutcome {
 export interface AnalyzeOptions extends GroupOptions, ReadOptions {
   /** Called after each input, for progress display. */
   onInput?: (summary: AnalyzeSummary, source: string) => void;
+  /** Called for each warning an analysed input carries (a guessed charset, lost characters). */
+  onWarning?: (source: string, message: string) => void;
   /** Called for each bad input as it is found (the CLI prints one line per bad input). */
   onError?: (error: InputError) => void;
 }
@@ -73,6 +75,7 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
       fail(result.source, result.reason);
       return;
     }
+    for (const d of result.articles[0]!.diagnostics) if (d.level === 'warning') options.onWarning?.(input.source, d.message);
     const ids = result.articles.map((a) => a.id);
     const page = result.articles[0]!;
     const known = await store.knownIds([page.id]);

@@ -84,6 +84,10 @@ each on stderr, and an entry in the report's "errors"), 1 usage error or nothing
         const outcome = await analyzePaths(store, paths, {
           maxBytes: opts.maxBytes,
           onInput: (s, source) => bar.update(s.inputs, s.failed, source),
+          onWarning: (source, message) => {
+            bar.done();
+            process.stderr.write(`storyline: warning: ${forTerminal(source)}: ${forTerminal(message)}\n`);
+          },
           onError: (e) => {
             bar.done();
             process.stderr.write(`storyline: skipped ${forTerminal(e.path)}: ${forTerminal(e.reason)}\n`);

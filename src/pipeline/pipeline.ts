@@ -13,8 +13,8 @@ import { segment } from '../segment/index.ts';
 
 export type AnalyseResult = { ok: true; articles: Article[] } | { ok: false; source: string; reason: string };
 
-/** Inputs whose clean text has fewer characters than this are reported as having no article text. */
-export const MIN_ARTICLE_CHARS = 1;
+/** A page whose clean text has fewer words than this has no article (garbage bytes, a bare widget). */
+export const MIN_ARTICLE_WORDS = 3;
 
 /** Content address of an input: the same text gives the same id, whichever file or record it came in. */
 export function articleId(content: string): string {
@@ -60,8 +60,13 @@ export function analyse(input: RawInput): AnalyseResult {
 
   const cleaned = clean(page);
   const articles = segment(cleaned.article, cleaned.tail).map(metadata);
-  if (articles[0]!.text.length < MIN_ARTICLE_CHARS) {
-    return { ok: false, source: input.source, reason: 'no article text left after cleaning (the page is all navigation, ads or notices)' };
+  const words = articles[0]!.text.match(/\p{L}{2,}/gu)?.length ?? 0;
+  if (words < MIN_ARTICLE_WORDS) {
+    const charset = diagnostics.find((d) => d.origin.startsWith('decode:') && d.level === 'warning');
+    const reason = charset
+      ? `no readable text: ${charset.message}`
+      : 'no article text left after cleaning (the page is all navigation, ads or notices)';
+    return { ok: false, source: input.source, reason };
   }
   return { ok: true, articles };
 }
