@@ -8,7 +8,7 @@ import { franc } from 'franc';
 /** Below this many characters franc's guesses are unreliable (its own docs use 10 as a floor; news needs more). */
 export const MIN_LANGUAGE_CHARS = 60;
 /** Only the first part of a long text is needed to identify its language; bounds the cost. */
-const SAMPLE_CHARS = 4000;
+const SAMPLE_CHARS = 1200;
 
 const ISO6393_TO_1: Record<string, string> = {
   eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', rus: 'ru', ukr: 'uk', pol: 'pl',
