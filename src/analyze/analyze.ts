@@ -5,7 +5,7 @@
  */
 import type { RawInput } from '../article/article.ts';
 import { groupAndStore, type GroupOptions } from '../group/index.ts';
-import { analyse } from '../pipeline/index.ts';
+import { analysePage, prepare } from '../pipeline/index.ts';
 import { readInputs, type ReadOptions } from '../read/index.ts';
 import type { Store } from '../store/index.ts';
 
@@ -63,9 +63,23 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
   return { summary, errors, articleIds: [...articleIds], merges };
 
   async function analyseOne(input: RawInput) {
-    let result: ReturnType<typeof analyse>;
+    const prepared = prepare(input);
+    if (!prepared.ok) {
+      fail(prepared.source, prepared.reason);
+      return;
+    }
+    const { page } = prepared;
+    if ((await store.knownIds([page.id])).has(page.id)) {
+      // Already stored: record where else it came from; its stories are in the report all the same.
+      await store.write((tx) => tx.addSource(page.id, input.source));
+      summary.unchanged++;
+      articleIds.add(page.id);
+      for (const child of await store.childIds(page.id)) articleIds.add(child);
+      return;
+    }
+    let result: ReturnType<typeof analysePage>;
     try {
-      result = analyse(input);
+      result = analysePage(page);
     } catch (e) {
       // A crash in the analyser is a bug, but one input must not stop the batch.
       fail(input.source, `the analyser failed on this input: ${(e as Error).message}`);
@@ -76,22 +90,15 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
       return;
     }
     for (const d of result.articles[0]!.diagnostics) if (d.level === 'warning') options.onWarning?.(input.source, d.message);
-    const ids = result.articles.map((a) => a.id);
-    const page = result.articles[0]!;
-    const known = await store.knownIds([page.id]);
-    if (known.has(page.id)) {
-      await store.write((tx) => tx.addSource(page.id, input.source));
-      summary.unchanged++;
-    } else {
-      await store.write(async (tx) => {
-        for (const article of result.articles) {
-          const outcome = await groupAndStore(tx, article, options);
-          for (const from of outcome.merged) merges.push({ from, into: outcome.storyId });
-        }
-      });
-      summary.analysed++;
-    }
-    for (const id of ids) articleIds.add(id);
+    const { articles } = result;
+    await store.write(async (tx) => {
+      for (const article of articles) {
+        const outcome = await groupAndStore(tx, article, options);
+        for (const from of outcome.merged) merges.push({ from, into: outcome.storyId });
+      }
+    });
+    summary.analysed++;
+    for (const a of articles) articleIds.add(a.id);
   }
 }
 

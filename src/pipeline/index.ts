@@ -1,1 +1,1 @@
-export { analyse, articleId, type AnalyseResult } from './pipeline.ts';
+export { analyse, analysePage, articleId, prepare, type AnalyseResult, type PrepareResult } from './pipeline.ts';

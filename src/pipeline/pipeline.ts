@@ -21,7 +21,19 @@ export function articleId(content: string): string {
   return `a${createHash('sha256').update(content).digest('hex').slice(0, 16)}`;
 }
 
+export type PrepareResult = { ok: true; page: Article } | { ok: false; source: string; reason: string };
+
+/** Runs every stage on one input: its page article first, then any stories split from it. */
 export function analyse(input: RawInput): AnalyseResult {
+  const prepared = prepare(input);
+  return prepared.ok ? analysePage(prepared.page) : prepared;
+}
+
+/**
+ * Decodes an input into its page article, not yet cleaned: cheap, and enough to know its id, so a
+ * batch can skip inputs already stored before doing the expensive stages.
+ */
+export function prepare(input: RawInput): PrepareResult {
   let raw: string;
   const diagnostics: Article['diagnostics'] = [...(input.diagnostics ?? [])];
   if (input.content !== undefined) {
@@ -57,16 +69,20 @@ export function analyse(input: RawInput): AnalyseResult {
       language: null,
     },
   };
+  return { ok: true, page };
+}
 
+/** The expensive stages: clean, segment, metadata. */
+export function analysePage(page: Article): AnalyseResult {
   const cleaned = clean(page);
   const articles = segment(cleaned.article, cleaned.tail).map(metadata);
   const words = articles[0]!.text.match(/\p{L}{2,}/gu)?.length ?? 0;
   if (words < MIN_ARTICLE_WORDS) {
-    const charset = diagnostics.find((d) => d.origin.startsWith('decode:') && d.level === 'warning');
+    const charset = page.diagnostics.find((d) => d.origin.startsWith('decode:') && d.level === 'warning');
     const reason = charset
       ? `no readable text: ${charset.message}`
       : 'no article text left after cleaning (the page is all navigation, ads or notices)';
-    return { ok: false, source: input.source, reason };
+    return { ok: false, source: page.source, reason };
   }
   return { ok: true, articles };
 }

@@ -89,6 +89,12 @@ export class Store {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** Articles split from a page, in order. */
+  async childIds(parentId: string): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>('SELECT id FROM articles WHERE parent_id = $1 ORDER BY seq', [parentId]);
+    return rows.map((r) => r.id);
+  }
+
   async counts(): Promise<{ articles: number; stories: number }> {
     const [row] = await this.db.query<{ articles: string; stories: string }>(
       `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM stories WHERE merged_into IS NULL) AS stories`,
