@@ -3,7 +3,10 @@
  * failed, 1 usage error or nothing analysed.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { existsSync } from 'node:fs';
 import { analyzePaths } from '../analyze/index.ts';
+import { DATES_FORMATS, evalDates } from '../eval/dates.ts';
+import { EXTRACTION_FORMATS, evalExtraction, type ExtractionFormat } from '../eval/extraction.ts';
 import { DEFAULT_MAX_BYTES } from '../read/index.ts';
 import { buildReport, buildStoryReport } from '../report/build.ts';
 import { FORMATS, type Format, describeDate, forTerminal, render } from '../report/render.ts';
@@ -190,7 +193,47 @@ each on stderr, and an entry in the report's "errors"), 1 usage error or nothing
       }
     });
 
+  const evaluate = cli
+    .command('eval')
+    .description('measure Storyline on a public evaluation set (formats and metrics: ../shared/data/README.md); prints one JSON object')
+    .addHelpText('after', `
+Examples:
+  $ storyline eval extraction --format scrapinghub ../shared/data/extraction/scrapinghub --compare readability
+  $ storyline eval extraction --format trafilatura ../shared/data/extraction/trafilatura-sample
+  $ storyline eval dates --format htmldate ../shared/data/dates/htmldate-mediacloud/eval_mediacloud_2020.json`);
+
+  evaluate
+    .command('extraction')
+    .description('main-text extraction from HTML: shingle F1 (scrapinghub, cleaneval) or must-include/exclude segments (trafilatura)')
+    .argument('<path>', 'the folder of the set (for trafilatura, the folder holding evaldata.json)')
+    .addOption(new Option('--format <format>', 'the set\'s format').choices(EXTRACTION_FORMATS as string[]).makeOptionMandatory())
+    .addOption(new Option('--compare <baseline>', 'also run a baseline on the same pages in this process').choices(['readability']))
+    .option('--json', 'print JSON (the default; accepted for scripts that pass it)')
+    .action((path: string, opts: { format: ExtractionFormat; compare?: 'readability' }) => {
+      mustExist(path);
+      printJson(evalExtraction(opts.format, path, { compare: opts.compare }));
+    });
+
+  evaluate
+    .command('dates')
+    .description('publication dates from HTML: exact-day precision, recall and F (htmldate\'s evaluation)')
+    .argument('<file>', 'the JSON file of the set; the HTML is looked up in test_set/, eval/ or cache/ beside it')
+    .addOption(new Option('--format <format>', 'the set\'s format').choices(DATES_FORMATS as string[]).makeOptionMandatory())
+    .option('--json', 'print JSON (the default)')
+    .action((file: string) => {
+      mustExist(file);
+      printJson(evalDates(file));
+    });
+
   return cli;
+}
+
+function mustExist(path: string): void {
+  if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,230 @@
+/**
+ * `storyline eval extraction`: main-text extraction scored on the public sets' own formats and
+ * metrics (../shared/data/README.md):
+ *
+ * - scrapinghub: `ground-truth.json` + `html/<id>.html.gz`; lower-cased `\w+` tokens, 4-token
+ *   shingles (multiset), per-page TP/FP/FN normalised to sum 1, precision and recall averaged over
+ *   pages (as scrapinghub/article-extraction-benchmark's evaluate.py), F1 of the two averages;
+ *   accuracy = share of pages whose shingles match exactly.
+ * - cleaneval: `input/<n>.html` (wrapped in `<text ...>`) + `GoldStandard/<n>.txt` (`URL:` line and
+ *   `<p>`/`<h>`/`<l>` markers dropped, entities decoded), scored with the shingle metric.
+ * - trafilatura: `evaldata.json` with must-include (`with`) / must-exclude (`without`) segments,
+ *   pooled over all documents (trafilatura's tests/comparison.py).
+ *
+ * The system under test gets the page bytes only (never the URL or the gold), through the same
+ * code path as `analyze` (prepare + analysePage). `--compare readability` runs Readability.js on
+ * linkedom on the same pages in the same process.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { decodeHTML } from 'entities';
+import { parseHTML } from 'linkedom';
+import { decode } from '../decode/index.ts';
+import { analysePage, prepare } from '../pipeline/index.ts';
+
+export type ExtractionFormat = 'scrapinghub' | 'trafilatura' | 'cleaneval';
+export const EXTRACTION_FORMATS: readonly ExtractionFormat[] = ['scrapinghub', 'trafilatura', 'cleaneval'];
+
+interface ShingleItem {
+  id: string;
+  html: Uint8Array;
+  gold: string;
+}
+
+interface SegmentItem {
+  id: string;
+  html: Uint8Array;
+  with: string[];
+  without: string[];
+}
+
+type Extractor = (html: Uint8Array, id: string) => string;
+
+export interface ExtractionScores {
+  precision: number;
+  recall: number;
+  f1: number;
+  accuracy: number;
+  pagesPerSecond: number;
+}
+
+// ---------------------------------------------------------------- extractors
+
+/** Storyline's extraction: exactly what `analyze` stores as the article text. */
+export const storylineExtractor: Extractor = (html, id) => {
+  const prepared = prepare({ source: id, kind: 'html', bytes: html });
+  if (!prepared.ok) return '';
+  const result = analysePage(prepared.page);
+  return result.ok ? result.articles[0]!.text : '';
+};
+
+/** The baseline: Readability.js 0.6 on linkedom, its `textContent`, with the same decoding. */
+export const readabilityExtractor: Extractor = (html) => {
+  const decoded = decode(html, { contentTypeHint: 'text/html' });
+  if ('error' in decoded) return '';
+  try {
+    const { document } = parseHTML(decoded.text);
+    return new Readability(document as unknown as Document).parse()?.textContent ?? '';
+  } catch {
+    return '';
+  }
+};
+
+// ---------------------------------------------------------------- the shingle metric
+
+const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
+
+export function shingles(text: string, n = 4): Map<string, number> {
+  const tokens = (text.toLowerCase().match(TOKEN) ?? []) as string[];
+  const out = new Map<string, number>();
+  for (let i = 0; i < Math.max(1, tokens.length - n + 1); i++) {
+    const key = tokens.slice(i, i + n).join(' ');
+    if (key) out.set(key, (out.get(key) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Per-page TP/FP/FN over shingles, normalised to sum to 1 (so long pages do not weigh more). */
+export function shingleMatch(gold: string, pred: string): [number, number, number] {
+  const g = shingles(gold);
+  const p = shingles(pred);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const key of new Set([...g.keys(), ...p.keys()])) {
+    const gc = g.get(key) ?? 0;
+    const pc = p.get(key) ?? 0;
+    tp += Math.min(gc, pc);
+    fp += Math.max(0, pc - gc);
+    fn += Math.max(0, gc - pc);
+  }
+  const s = tp + fp + fn;
+  return s > 0 ? [tp / s, fp / s, fn / s] : [0, 0, 0];
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+export function shingleScores(matches: Array<[number, number, number]>): Omit<ExtractionScores, 'pagesPerSecond'> {
+  const precision = mean(matches.filter(([tp, fp]) => tp + fp > 0).map(([tp, fp, fn]) => (fp === 0 && fn === 0 ? 1 : tp / (tp + fp))));
+  const recall = mean(matches.filter(([tp, , fn]) => tp + fn > 0).map(([tp, fp, fn]) => (fp === 0 && fn === 0 ? 1 : tp / (tp + fn))));
+  const accuracy = mean(matches.map(([, fp, fn]) => (fp === 0 && fn === 0 ? 1 : 0)));
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, accuracy };
+}
+
+// ---------------------------------------------------------------- loaders
+
+function loadScrapinghub(dir: string): ShingleItem[] {
+  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string }>;
+  return Object.entries(truth).map(([id, v]) => ({ id, html: gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`))), gold: v.articleBody ?? '' }));
+}
+
+/** CleanEval's markup: `URL:` line, `<p>`/`<h>`/`<l>` block markers, HTML entities. */
+export function cleanevalGold(text: string): string {
+  return decodeHTML(
+    text
+      .replace(/^\s*URL:[^\n]*\n/, '')
+      .replace(/<\/?(?:p|h|l)>/gi, ' '),
+  ).trim();
+}
+
+function loadCleaneval(dir: string): ShingleItem[] {
+  const inputs = readdirSync(join(dir, 'input')).filter((f) => f.endsWith('.html')).sort((a, b) => parseInt(a) - parseInt(b));
+  return inputs.map((f) => {
+    const n = f.replace(/\.html$/, '');
+    const raw = readFileSync(join(dir, 'input', f));
+    // The page is wrapped in <text id="URL" ...> ... </text>: unwrap it (as bytes, so decoding sees the page's own charset).
+    const text = raw.toString('latin1');
+    const open = /^\s*<text\b[^>]*>/i.exec(text);
+    const close = text.lastIndexOf('</text>');
+    const html = open ? raw.subarray(open[0].length, close > open[0].length ? close : raw.length) : raw;
+    const goldPath = join(dir, 'GoldStandard', `${n}.txt`);
+    const gold = existsSync(goldPath) ? cleanevalGold(readFileSync(goldPath, 'utf8')) : '';
+    return { id: n, html, gold };
+  });
+}
+
+function loadTrafilatura(dir: string): SegmentItem[] {
+  const data = JSON.parse(readFileSync(join(dir, 'evaldata.json'), 'utf8')) as Record<string, { file: string; with?: string[]; without?: string[] }>;
+  const items: SegmentItem[] = [];
+  for (const [url, v] of Object.entries(data)) {
+    const path = ['eval', 'cache'].map((d) => join(dir, d, v.file)).find((p) => existsSync(p));
+    if (!path) continue;
+    items.push({ id: url, html: readFileSync(path), with: v.with ?? [], without: v.without ?? [] });
+  }
+  return items;
+}
+
+// ---------------------------------------------------------------- scoring
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function scoreShingles(items: ShingleItem[], extract: Extractor): ExtractionScores {
+  const t = performance.now();
+  const outputs = items.map((it) => extract(it.html, it.id));
+  const seconds = (performance.now() - t) / 1000;
+  const scores = shingleScores(items.map((it, i) => shingleMatch(it.gold, outputs[i]!)));
+  return { ...scores, pagesPerSecond: items.length / seconds };
+}
+
+function scoreSegments(items: SegmentItem[], extract: Extractor): ExtractionScores {
+  const t = performance.now();
+  const outputs = items.map((it) => squash(extract(it.html, it.id)));
+  const seconds = (performance.now() - t) / 1000;
+  let tp = 0;
+  let fn = 0;
+  let fp = 0;
+  let tn = 0;
+  items.forEach((it, i) => {
+    const out = outputs[i]!;
+    for (const w of it.with) if (out.includes(squash(w))) tp++; else fn++;
+    for (const w of it.without) if (out.includes(squash(w))) fp++; else tn++;
+  });
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return {
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    accuracy: (tp + tn) / Math.max(1, tp + tn + fp + fn),
+    pagesPerSecond: items.length / seconds,
+  };
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+export interface ExtractionEvalOptions {
+  compare?: 'readability';
+}
+
+export function evalExtraction(format: ExtractionFormat, path: string, options: ExtractionEvalOptions = {}) {
+  const run = (extract: Extractor): ExtractionScores => {
+    if (format === 'trafilatura') return scoreSegments(loadTrafilatura(path), extract);
+    return scoreShingles(format === 'scrapinghub' ? loadScrapinghub(path) : loadCleaneval(path), extract);
+  };
+  const items = format === 'trafilatura' ? loadTrafilatura(path).length : format === 'scrapinghub' ? loadScrapinghub(path).length : loadCleaneval(path).length;
+  const ours = run(storylineExtractor);
+  const out: Record<string, unknown> = {
+    task: 'extraction',
+    format,
+    items,
+    precision: round(ours.precision),
+    recall: round(ours.recall),
+    f1: round(ours.f1),
+    accuracy: round(ours.accuracy),
+    pagesPerSecond: +ours.pagesPerSecond.toFixed(1),
+  };
+  if (options.compare === 'readability') {
+    const base = run(readabilityExtractor);
+    out.baseline = {
+      name: 'readability.js 0.6.0 on linkedom',
+      precision: round(base.precision),
+      recall: round(base.recall),
+      f1: round(base.f1),
+      accuracy: round(base.accuracy),
+      pagesPerSecond: +base.pagesPerSecond.toFixed(1),
+    };
+  }
+  return out;
+}
