@@ -35,11 +35,11 @@ describe('the shingle metric', () => {
 const SCRAPINGHUB = join(SHARED_DATA, 'extraction', 'scrapinghub');
 describe.skipIf(!existsSync(SCRAPINGHUB))('eval extraction on scrapinghub (../shared)', () => {
   it('reports the contract fields and beats the Readability.js baseline it runs alongside', () => {
-    const r = evalExtraction('scrapinghub', SCRAPINGHUB, { compare: 'readability' }) as Record<string, number> & { baseline: Record<string, number> };
+    const r = evalExtraction('scrapinghub', SCRAPINGHUB, { compare: 'readability' }) as unknown as Record<string, number> & { baseline: { f1: number } };
     expect(r).toMatchObject({ task: 'extraction', format: 'scrapinghub', items: 181 });
     for (const k of ['precision', 'recall', 'f1', 'accuracy', 'pagesPerSecond']) expect(typeof r[k]).toBe('number');
     // The baseline reproduces the published 0.947 for Readability.js on this set.
     expect(r.baseline.f1).toBeCloseTo(0.947, 2);
-    expect(r.f1).toBeGreaterThan(r.baseline.f1);
+    expect(r.f1!).toBeGreaterThan(r.baseline.f1);
   }, 120_000);
 });
