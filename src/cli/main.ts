@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { analyzePaths } from '../analyze/index.ts';
+import { CLUSTERING_FORMATS, evalClustering, type ClusteringFormat } from '../eval/clustering.ts';
 import { DATES_FORMATS, evalDates } from '../eval/dates.ts';
 import { EXTRACTION_FORMATS, evalExtraction, type ExtractionFormat } from '../eval/extraction.ts';
 import { DEFAULT_MAX_BYTES } from '../read/index.ts';
@@ -34,17 +35,27 @@ function positiveInt(value: string): number {
   return n;
 }
 
-function progress() {
+/**
+ * Progress on stderr: a line redrawn in place on a terminal; with --progress elsewhere (logs, other
+ * programs), one plain line per interval, each counting inputs already stored.
+ */
+function progress(forced: boolean) {
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
+  const interval = tty ? 100 : 500;
   let last = 0;
   return {
     update(done: number, failed: number, source: string) {
-      if (!tty) return;
+      if (!tty && !forced) return;
       const now = Date.now();
-      if (now - last < 100) return;
+      if (now - last < interval) return;
       last = now;
+      const counts = `analysing: ${done} input${done === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}`;
+      if (!tty) {
+        process.stderr.write(`${counts}\n`);
+        return;
+      }
       const name = source.length > 50 ? `\u2026${source.slice(-49)}` : source;
-      process.stderr.write(`\r\u001b[2Kanalysing: ${done} input${done === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''} \u00b7 ${forTerminal(name)}`);
+      process.stderr.write(`\r\u001b[2K${counts} \u00b7 ${forTerminal(name)}`);
     },
     done() {
       if (tty && last) process.stderr.write('\r\u001b[2K');
@@ -66,6 +77,7 @@ export function program(): Command {
     .addOption(dbOption())
     .addOption(formatOption())
     .addOption(new Option('--max-bytes <n>', 'largest input file accepted, in bytes').default(DEFAULT_MAX_BYTES).argParser(positiveInt))
+    .option('--progress', 'report progress on stderr even when it is not a terminal (one line every half second)')
     .addHelpText('after', `
 Examples:
   $ storyline analyze ../shared/corpus/seeds
@@ -79,11 +91,11 @@ carry "url", "title", "published" and "source".
 
 Exit codes: 0 all inputs analysed (or already stored), 2 some inputs failed (one line
 each on stderr, and an entry in the report's "errors"), 1 usage error or nothing analysed.`)
-    .action(async (paths: string[], opts: { db: string; format?: string; maxBytes: number }) => {
+    .action(async (paths: string[], opts: { db: string; format?: string; maxBytes: number; progress?: boolean }) => {
       const format = chosenFormat(opts.format);
       const store = await openStoreFor(opts.db);
       try {
-        const bar = progress();
+        const bar = progress(opts.progress === true);
         const outcome = await analyzePaths(store, paths, {
           maxBytes: opts.maxBytes,
           onInput: (s, source) => bar.update(s.inputs, s.failed, source),
@@ -200,7 +212,8 @@ each on stderr, and an entry in the report's "errors"), 1 usage error or nothing
 Examples:
   $ storyline eval extraction --format scrapinghub ../shared/data/extraction/scrapinghub --compare readability
   $ storyline eval extraction --format trafilatura ../shared/data/extraction/trafilatura-sample
-  $ storyline eval dates --format htmldate ../shared/data/dates/htmldate-mediacloud/eval_mediacloud_2020.json`);
+  $ storyline eval dates --format htmldate ../shared/data/dates/htmldate-mediacloud/eval_mediacloud_2020.json
+  $ storyline eval clustering --format basil ../shared/data/clustering/basil-dev --compare tfidf`);
 
   evaluate
     .command('extraction')
@@ -223,6 +236,18 @@ Examples:
     .action((file: string) => {
       mustExist(file);
       printJson(evalDates(file));
+    });
+
+  evaluate
+    .command('clustering')
+    .description('grouping into stories: BCubed and pairwise precision/recall/F1 (top level = BCubed)')
+    .argument('<path>', 'basil: the basil-dev folder; wikiref: the wikiref220 folder; mstream: News.jsonl or its folder')
+    .addOption(new Option('--format <format>', 'the set\'s format').choices(CLUSTERING_FORMATS as string[]).makeOptionMandatory())
+    .addOption(new Option('--compare <baseline>', 'also run a TF-IDF single-pass clusterer on the same documents').choices(['tfidf']))
+    .option('--json', 'print JSON (the default)')
+    .action(async (path: string, opts: { format: ClusteringFormat; compare?: 'tfidf' }) => {
+      mustExist(path);
+      printJson(await evalClustering(opts.format, path, { compare: opts.compare }));
     });
 
   return cli;
