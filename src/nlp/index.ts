@@ -1,0 +1,1 @@
+export { sentenceSpans, wink, type Span } from './wink.ts';

@@ -1,0 +1,39 @@
+/**
+ * One shared wink-nlp instance with its lite English model (shipped in the npm package: no
+ * download). Loading the model takes a while, so it is loaded once, on first use.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+let instance: ReturnType<typeof winkNLP> | null = null;
+
+export function wink(): ReturnType<typeof winkNLP> {
+  instance ??= winkNLP(model);
+  return instance;
+}
+
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Sentences with their character offsets in `text`. */
+export function sentenceSpans(text: string): Span[] {
+  const out: Span[] = [];
+  let from = 0;
+  // Paragraph by paragraph: a paragraph break always ends a sentence, whatever the model thinks.
+  for (const para of text.split(/\n{2,}|\n/)) {
+    const base = text.indexOf(para, from);
+    if (base < 0 || !para.trim()) continue;
+    from = base + para.length;
+    let cursor = 0;
+    for (const s of wink().readDoc(para).sentences().out() as string[]) {
+      const at = para.indexOf(s, cursor);
+      if (at < 0) continue;
+      out.push({ text: s, start: base + at, end: base + at + s.length });
+      cursor = at + s.length;
+    }
+  }
+  return out;
+}
