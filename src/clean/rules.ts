@@ -45,6 +45,8 @@ export const LABELS: ReadonlyMap<string, Reason> = new Map<string, Reason>([
     'sponsored', 'sponsored content', 'paid content', 'partner content', 'story continues below this ad',
     'story continues below advertisement', 'article continues below advertisement', 'continue reading below',
     'recommended by outbrain', 'from our partners', 'buy now', 'shop now', 'undo',
+    // Call-to-action buttons of ad units ("Learn More" under an ad headline and its advertiser).
+    'learn more', 'get offer', 'get quote', 'click here', 'apply now', 'order now', 'book now', 'install now',
   ].map((l) => [l, REASONS.advertisement] as const),
   ...[
     'related articles', 'related stories', 'related news', 'related', 'see also', 'more stories', 'more news',
@@ -55,6 +57,8 @@ export const LABELS: ReadonlyMap<string, Reason> = new Map<string, Reason>([
   ...[
     'comments', 'comment', 'no comments yet', 'leave a comment', 'add a comment', 'join the conversation',
     'show comments', 'view comments', 'post a comment', 'be the first to comment',
+    // Buttons under and between readers' comments.
+    'reply', 'report', 'report abuse', 'report comment', 'leave a reply',
   ].map((l) => [l, REASONS.comments] as const),
   ...[
     'hashtags', 'tags', 'topics', 'show more', 'show less', 'show more show less', 'load more', 'live events',
@@ -63,7 +67,10 @@ export const LABELS: ReadonlyMap<string, Reason> = new Map<string, Reason>([
   ].map((l) => [l, REASONS.widget] as const),
   ...['share', 'share this', 'share this article', 'share this story', 'share article', 'tweet', 'share on facebook', 'share on twitter', 'share on x']
     .map((l) => [l, REASONS.share] as const),
-  ...['accept cookies', 'accept all cookies', 'accept all', 'reject all', 'cookie settings', 'manage cookies', 'cookie policy']
+  // Consent-banner buttons. "Got it" and "I agree" close cookie banners; no article paragraph is only that.
+  ...['accept cookies', 'accept all cookies', 'accept all', 'reject all', 'cookie settings', 'manage cookies', 'cookie policy',
+    'accept', 'i accept', 'i agree', 'got it', 'accept and close', 'reject and close', 'manage preferences', 'cookie preferences',
+    'privacy settings', 'manage options', 'necessary cookies only', 'only necessary cookies', 'allow all', 'allow all cookies']
     .map((l) => [l, REASONS.cookie] as const),
   ...['sign up', 'subscribe', 'subscribe now', 'newsletter', 'sign up for our newsletter', 'subscribe to our newsletter']
     .map((l) => [l, REASONS.newsletter] as const),
@@ -75,6 +82,14 @@ export const LABELS: ReadonlyMap<string, Reason> = new Map<string, Reason>([
 export const AD_BLOCK_OPENERS: ReadonlySet<string> = new Set([
   'by taboola', 'sponsored links', 'promoted links', 'you may like', 'sponsored', 'sponsored content',
   'paid content', 'partner content', 'recommended by outbrain', 'from our partners',
+]);
+
+/**
+ * Labels that close one ad unit ("Undo" hides the ad; "Learn More" is its button). A short line after one
+ * may open the next ad or be the article's own subheading; the text cleaner tells them apart by what follows.
+ */
+export const AD_UNIT_ENDS: ReadonlySet<string> = new Set([
+  'undo', 'buy now', 'shop now', 'learn more', 'get offer', 'get quote', 'click here', 'apply now', 'order now', 'book now', 'install now',
 ]);
 
 /** Labels after which the rest of the page is other content (related items, more stories): the article ends there. */
@@ -97,38 +112,85 @@ const SHARE_WORDS = new Set(
   'share facebook twitter x whatsapp linkedin telegram reddit email e-mail mail print pinterest messenger copy link vk viber tumblr flipboard threads bluesky sms'.split(' '),
 );
 
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+/** A clock time: "10:42", "10.42" (British style), "10:42:15", with "a.m."/"PM" and a zone ("EST", "GMT+1"). */
+const CLOCK = String.raw`\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?`;
+/** What separates a date from its time on a date line: a comma, a pipe, a slash, a bullet, "at". */
+const DATE_TIME_SEP = String.raw`(?:\s*[,|/\u2022\u00b7-]\s*|\s+)(?:at\s+)?`;
+/** The date itself: "March 3, 2025", "3 March 2025", "2025-03-03T10:42Z", "03/03/2025". */
+const DATE = String.raw`(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?\s+\d{4}|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4})`;
+
 export const PATTERNS = {
-  /** "Already a subscriber? ...", "Subscribe to continue reading", "This article is for subscribers". */
+  /**
+   * Paywall notices: "Already a subscriber?", "Already have an account? Sign in", "Subscribe to continue
+   * reading", "The rest of this article is for subscribers only", "You have 2 free articles left",
+   * "Subscribe for £1 a week", "Continue reading with a free trial". "Already a member" must be a
+   * question or lead to a log-in: "Already a member of the board, she ..." is prose.
+   */
   paywall:
-    /^(?:already (?:a )?(?:subscriber|member)\b|(?:subscribe|sign in|log ?in|register)\b.{0,40}\b(?:to (?:continue|read|access|unlock|view)|for (?:full|unlimited) access)|to continue reading\b|this (?:article|content|story) is (?:only )?(?:for|available (?:to|for)|reserved for) (?:our )?(?:subscribers|members|premium)|you have reached your (?:free )?(?:article )?limit|you've reached your (?:free )?(?:article )?limit|create a free account to (?:continue|read))/i,
+    /^(?:already (?:a (?:subscriber|member)|have an account|registered)(?:\s*\?|[\s,:]+(?:log ?in|sign in)\b)|(?:subscribe|sign in|log ?in|register)\b.{0,40}\b(?:to (?:continue|read|access|unlock|view)|for (?:full|unlimited) access)|to continue reading\b|(?:the rest of )?this (?:article|content|story|page) is (?:only )?(?:for|available (?:exclusively |only )?(?:to|for)|reserved for|exclusive to) (?:our )?(?:paying )?(?:subscribers|members|premium)|you have reached your (?:free )?(?:article )?limit|you've reached your (?:free )?(?:article )?limit|create a free account to (?:continue|read)|you have (?:\d+|one|two|three) free (?:articles?|stories|reads) (?:left|remaining)|this is your last free (?:article|story)|subscribe (?:now |today )?(?:for|from) (?:just |only )?[£$€¥]\s?\d|continue reading (?:with|for)\b.{0,40}\b(?:trial|subscription|membership|account))/i,
   /** Sentences that only make sense as a paywall notice, anywhere in a short paragraph. */
-  paywallBody: /\b(?:log (?:in)?to your account|hitting the .{0,20}login.{0,20} button|your card on file|subscription has expired|unlock this article)\b/i,
-  /** "Images source: © KCNA", "Photo: Reuters", "Archive photo: X and Y (", "Image credit: ...". */
-  caption: /^(?:(?:archive|file|main|top|lead|feature|cover|representational|representative)\s+)?(?:photos?|images?|pictures?|pics?|picture|video|illustration)(?:\s+(?:source|sources|credit|credits|courtesy))?\s*(?::|\||-\s)/i,
-  /** Lines that are a credit alone: "© KCNA", "(AP Photo/Ahn Young-joon)", "Getty Images". */
-  credit: /^(?:©|\(c\)\s|copyright\s+©?|\((?:AP|AFP|Reuters|EPA|Getty)[^)]{0,60}\)$|(?:Getty Images|Shutterstock|AP Photo|Reuters\/[\w ]+|AFP via Getty Images)$)/i,
+  paywallBody: /\b(?:log (?:in)?to your account|hitting the .{0,20}login.{0,20} button|your card on file|subscription has expired|unlock this article|get (?:unlimited|full|complete) (?:digital )?access)\b/i,
+  /** "Images source: © KCNA", "Photo: Reuters", "Archive photo: X and Y (", "Image credit: ...", "Photograph: ...", "Pictured: ...". */
+  caption: /^(?:(?:archive|file|main|top|lead|feature|cover|representational|representative)\s+)?(?:photos?|photographs?|images?|pictures?|pics?|picture|pictured|video|illustration)(?:\s+(?:source|sources|credit|credits|courtesy))?\s*(?::|\||-\s)/i,
+  /** "Photo by Jane Roe for the Courier": a caption credit when the line is no sentence ("Photos by residents spread ..." is). */
+  photoBy: /^(?:photo(?:graph)?s?|images?|pictures?|video)\s+by\s+\p{Lu}/iu,
+  /** Lines that are a credit alone: "© KCNA", "(AP Photo/Ahn Young-joon)", "Getty Images", "Getty.", "Credit: ...". */
+  credit: /^(?:©|credits?\s*:\s*\S|\(c\)\s|copyright\s+©?|\((?:AP|AFP|Reuters|EPA|Getty)[^)]{0,60}\)$|(?:Getty(?: Images)?|Shutterstock|AP Photo|Reuters\/[\w ]+|AFP via Getty Images)\.?$)/i,
   /** A caption line ends with a parenthesised agency credit: "X shakes hands with Y (AP)". */
   captionCredit: /\((?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Xinhua|Yonhap|KCNA|TASS|Sputnik|Bloomberg|Shutterstock|Anadolu|PTI|ANI|IANS|dpa|[A-Z]{2,6} Photo|(?:AP|AFP|Reuters|EPA) ?(?:Photo|Images)?(?:\/[^)]{1,40})?)\)\s*$/,
-  /** "Also Read | Headline", "Read also: Headline", "See also - Headline", "READ MORE: ...". */
-  relatedLink: /^(?:also read|read also|see also|read more|related|more|watch|also see|must read|don't miss|also watch|read)\s*[|:\u2013\u2014-]\s*\S/i,
-  /** "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Jane Doe | Reuters". */
-  byline: /^by\s+(?:[\p{Lu}][\p{L}.'\u2019-]*\.?\s*){1,4}(?:(?:,|and|&|\|)\s*[\p{L}.'\u2019 &-]{1,60})*$/u,
-  /** Date or time stamps alone on a line: "6:56 AM EDT, July 19, 2024", "Published: 3 March 2025", "Updated 10:15 GMT". */
-  dateline:
-    /^(?:(?:published|updated|posted|last updated|first published|modified)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?,?\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\.?$/i,
-  /** "22 minutes ago", "3 hrs ago", "Updated 2 days ago", "just now". */
-  timestamp: /^(?:(?:updated|posted|published)\s+)?(?:\d{1,3}\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|just now|yesterday|today)$/i,
-  /** URL query residue left by a broken image tag: "&w=3840&q=100)". */
-  markup: /^[&?]?[\w%.-]+=[^\s]*(?:&[\w%.-]+=[^\s]*)*\)?$|^[\p{P}\p{S}\s]+$|^<\/?[a-z][^>]*>$|^https?:\/\/\S+$/u,
-  /** Cookie banners: "We use cookies to ...", "This site uses cookies". */
-  cookie: /\b(?:we|this (?:site|website)|our (?:site|website)) (?:use|uses) cookies\b|\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:site|website),? you (?:agree|consent)\b/i,
-  /** Newsletter prompts. */
+  /**
+   * A caption line ends with a wire photographer's credit, agency in capitals then a slash:
+   * "Residents wait at a shelter, August 9, 2025. REUTERS/Jane Roe", "... EPA-EFE/JOHN ROE".
+   */
+  captionWireCredit: /(?:^|\s)(?:REUTERS|AFP|AP|EPA(?:-EFE)?|XINHUA|ANADOLU|GETTY IMAGES)\/[\p{L} .'\u2019-]{2,40}$/u,
+  /**
+   * "Also Read | Headline", "Read also: Headline", "See also - Headline", "READ MORE: ...". `sep` is the
+   * separator: after a dash the line must not read as a sentence ("More – much more – is needed.").
+   */
+  relatedLink: /^(?:also read|read also|see also|read more|related|more|watch|also see|must read|don't miss|also watch|read)\s*(?<sep>[|:\u2013\u2014-])\s*\S/i,
+  /** A byline's opening: "By " and the names and affiliations that isByline() checks word by word. */
+  byline: /^(?:by|By|BY)\s+(?<names>.+)$/u,
+  /** "Reporting by Jane Roe in Oslo; Editing by John Doe": the credits line under wire copy, one clause per role. */
+  creditClause: /^(?:(?:additional|further|contributing)\s+)?(?:reporting|writing|editing|research|graphics|compiled|edited|written|produced|photos|video)(?:\s+and\s+(?:reporting|writing|editing|research))?\s+by\s+(?<names>.+)$/i,
+  /** Date or time stamps alone on a line: "6:56 AM EDT, July 19, 2024", "Published: 3 March 2025", "March 3, 2025 | 10:42 AM". */
+  dateline: new RegExp(
+    String.raw`^(?:(?:published|updated|posted|last updated|first published|modified)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:${CLOCK},?\s*)?${DATE}(?:${DATE_TIME_SEP}${CLOCK})?\.?$`,
+    'i',
+  ),
+  /**
+   * A video's running time glued to its repeated title in a playlist ("Title" then "Title 01:31"). Not
+   * chrome on a line of its own: there it may be a live blog's entry time.
+   */
+  duration: /^\(?\d{1,2}:\d{2}(?::\d{2})?\)?$/,
+  /** "22 minutes ago", "3 hrs ago", "an hour ago", "2h ago", "Last updated 2 days ago", "just now". */
+  timestamp: /^(?:(?:last updated|updated|posted|published)\s*:?\s+)?(?:(?:\d{1,3}|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|\d{1,3}\s?[smhdw] ago|just now|yesterday|today)$/i,
+  /** URL query residue left by a broken image tag ("&w=3840&q=100)"), lone tags, bare URLs, markdown images and links. */
+  markup: /^[&?]?[\w%.-]+=[^\s]*(?:&[\w%.-]+=[^\s]*)*\)?$|^[\p{P}\p{S}\s]+$|^<\/?[a-z][^>]*>$|^https?:\/\/\S+$|^!?\[[^\]]*\]\([^)\s]*\)$/u,
+  /** Cookie banners: "We use cookies to ...", "We and our partners use cookies", "By clicking “Accept all”, you agree ...". */
+  cookie: /\b(?:we|this (?:site|website)|our (?:site|website))(?: and our (?:\d+ )?(?:partners|vendors))? (?:use|uses) cookies\b|\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:site|website),? you (?:agree|consent)\b|\bby clicking\b.{0,40}\byou (?:agree|consent)\b.{0,60}\bcookies\b/i,
+  /**
+   * Newsletter prompts. A line that only mentions a newsletter ("Readers who subscribe to the union's
+   * newsletter learned ...") is prose: classify() also wants the prompt's imperative or its address to
+   * the reader ("our", "your") when the line reads as a sentence.
+   */
   newsletter: /\b(?:sign up|subscribe)\b.{0,40}\bnewsletters?\b|\bnewsletters?\b.{0,40}\b(?:sign up|subscribe)\b|\b(?:delivered|straight|direct) to your inbox\b|^get (?:the|our) .{0,40} (?:in|to) your inbox/i,
+  /** A newsletter prompt's call or address to the reader. */
+  newsletterAddress: /(?:^|[.!?:]\s+)(?:sign up|subscribe|get|join|don't miss|never miss|want)\b|\b(?:you|your|our|us)\b/i,
+  /** The sign-up form around a newsletter prompt: "Enter your email address", "By signing up, you agree to ...", "Thanks for signing up!". */
+  newsletterForm: /^(?:(?:enter )?your e-?mail(?: address)?(?: here)?|e-?mail address|thanks?(?: you)? for (?:signing up|subscribing)!?|you(?:'re|\u2019re| are) (?:now )?(?:signed up|subscribed)!?|by (?:signing up|subscribing|submitting your e-?mail)\b.{0,40}\byou (?:agree|acknowledge|consent)\b.*)$/i,
   /** Product promotions of the hosting site: "Try our AI features", "Download our app", "Explore what X can do for you". */
   promo: /^(?:try (?:our|the) .{0,40}(?:features?|app|tools?|for free)|download (?:our|the) (?:free )?app\b.{0,40}|explore what .{1,40} can do for you:?|get the app|open in app|install (?:our|the) app)$/i,
-  /** A dateline that opens the first paragraph: "SEOUL:", "Moscow:", "WASHINGTON (Reuters) —", "PARIS — ". */
-  datelinePrefix:
-    /^((?:[\p{Lu}][\p{L}.'-]*(?:[ ,]+[\p{Lu}][\p{L}.'-]*){0,3})(?:,\s*[\p{Lu}][\p{L}.]+)?(?:\s*\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|Yonhap|TASS|IANS|PTI|ANI|Bloomberg|CNN|\w+)\))?\s*(?::|\u2014|\u2013|--| - ))\s*(?=[\p{Lu}\p{N}"\u201c'])/u,
+  /** Comment widgets: "12 Comments", "Comments (12)", "Log in to comment", "Comments are closed.", "Sort by Newest". */
+  comments: /^(?:\d+\s+comments?|comments?\s*\(\d+\)|\d+\s+repl(?:y|ies)|(?:log ?in|sign in|register)\s+(?:to|and)\s+(?:comment|reply|join the (?:conversation|discussion)|leave a comment)|comments (?:are|have been) (?:now )?(?:closed|disabled|turned off)|sort by:?(?:\s+(?:newest|oldest|best|top|popular|most (?:liked|popular|recent)))?|(?:show|view|load|read|see) (?:all )?(?:\d+ )?(?:more )?comments)\.?$/i,
+  /**
+   * A dateline that opens the first paragraph: "SEOUL:", "Moscow:", "WASHINGTON (Reuters) —", "PARIS — ",
+   * "GENEVA, May 14 (Reuters) -". Groups: `place`, `date`, `agency`.
+   */
+  datelinePrefix: new RegExp(
+    String.raw`^((?<place>[\p{Lu}][\p{L}.'-]*(?:[ ,]+[\p{Lu}][\p{L}.'-]*){0,3}(?:,\s*[\p{Lu}][\p{L}.]+)?)(?<date>,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?(?:\s*\((?<agency>AP|AFP|Reuters|UPI|dpa|Xinhua|Yonhap|TASS|IANS|PTI|ANI|Bloomberg|CNN|\w+)\))?\s*(?::|\u2014|\u2013|--| - ))\s*(?=[\p{Lu}\p{N}"\u201c'])`,
+    'u',
+  ),
   /** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
   sentenceEnd: /[.!?\u2026]["'\u201d\u2019)\]]*$|[.!?]["'\u201d\u2019)\]]*\s*$/,
 } as const;
@@ -144,9 +206,15 @@ export const INLINE = [
     reason: REASONS.advertisement,
   },
   { pattern: /\bSTORY CONTINUES BELOW (?:THIS )?(?:AD|ADVERTISEMENT)\b\s*/g, reason: REASONS.advertisement },
-  { pattern: /(?<=[.!?"\u201d\u2019]\s)(?:Live Events|Advertisement|ADVERTISEMENT|Show more Show less|Show more|Show less)\s*(?=["\u201c\p{Lu}]|$)/gu, reason: REASONS.widget },
+  { pattern: /(?<=[.!?"\u201d\u2019]\s)(?:Advertisement|ADVERTISEMENT)\s*(?=["\u201c\p{Lu}]|$)/gu, reason: REASONS.advertisement },
+  { pattern: /(?<=[.!?"\u201d\u2019]\s)(?:Live Events|Show more Show less|Show more|Show less)\s*(?=["\u201c\p{Lu}]|$)/gu, reason: REASONS.widget },
   { pattern: /\s+(?:Show more Show less|Show more|Show less)\s*$/g, reason: REASONS.widget },
-  { pattern: /(?<=\S)\s+read more\s+(?=\p{Lu})/gu, reason: REASONS.widget },
+  // A teaser's "read more" link glued between two texts. Not after a word that makes it a verb phrase:
+  // "want children to read more Dickens" is prose.
+  {
+    pattern: /(?<=\S)(?<!\b(?:to|will|would|should|could|can|must|might|may|I|we|you|they|did|do|does|don't|never|also|and|or))\s+read more\s+(?=\p{Lu})/gu,
+    reason: REASONS.widget,
+  },
 ] as const;
 
 /** Normalises a line for label lookup: lower case, folded white space, no trailing dots or ellipsis. */
@@ -184,6 +252,46 @@ export function looksLikeSentence(line: string): boolean {
 /** Paragraphs this long are never paywall or cookie notices, whatever words they contain. */
 export const MAX_NOTICE_WORDS = 80;
 
+/** Lower-case words a byline may hold besides names: name particles ("Ana de la Cruz"), joiners and staff roles. */
+const BYLINE_LOWER = new Set(
+  'de da del della der den di do dos du la le van von al el bin ibn ter ten y and for in at of the with from staff senior chief special political foreign news business sports reporter reporters writer writers correspondent correspondents editor editors contributor columnist journalist photographer agencies desk bureau wire services'.split(' '),
+);
+
+/** Names and affiliations as a byline gives them: capitalised words, particles, roles ("Jane Roe and Raj Iyer, Reuters"). */
+function isNameRun(text: string): boolean {
+  const words = text.split(/[\s,|/&;\u2014\u2013]+|\s-\s/).filter(Boolean);
+  if (words.length === 0 || words.length > DEFAULT_SHORT_LINE_WORDS || !/^\p{Lu}/u.test(words[0]!)) return false;
+  return words.every((w) => /^[\p{Lu}][\p{L}.'\u2019-]*$/u.test(w) || BYLINE_LOWER.has(w));
+}
+
+/**
+ * "By Jane Roe", "By Ana de la Cruz and Raj Iyer, Reuters", "By JANE ROE | Staff Reporter", and wire
+ * credit lines ("Reporting by Jane Roe; Editing by John Doe"). Every word after "by" must be part of a
+ * name or an affiliation, so "By Tuesday, the river had crested." is prose.
+ */
+export function isByline(line: string): boolean {
+  const t = line.trim().replace(/\.$/, '');
+  if (wordCount(t) > DEFAULT_SHORT_LINE_WORDS * 2) return false;
+  const by = PATTERNS.byline.exec(t);
+  if (by) return wordCount(t) <= DEFAULT_SHORT_LINE_WORDS && isNameRun(by.groups!.names!);
+  return t.split(/\s*;\s*/).every((clause) => {
+    const m = PATTERNS.creditClause.exec(clause);
+    return m !== null && isNameRun(m.groups!.names!);
+  });
+}
+
+/**
+ * Breadcrumb trails: "Home › News › Business", "News / World / Europe". Each step is one to three
+ * capitalised words; with "/" or "|" as separator at least three steps ("Budget 2025 | Explained" may be a headline).
+ */
+export function isBreadcrumb(line: string): boolean {
+  const t = line.trim();
+  const arrows = /[›»>\u2192]/.test(t);
+  const parts = t.split(arrows ? /\s*[›»>\u2192]\s*/ : /\s+[/|]\s+/);
+  if (parts.length < (arrows ? 2 : 3) || parts.length > 8) return false;
+  return parts.every((p) => /^[\p{Lu}\p{N}]/u.test(p) && wordCount(p) <= 3 && !/[.!?,;:]$/.test(p));
+}
+
 /** The reason a whole line is chrome, or null when it is (possibly) article text. */
 export function classify(text: string): Reason | null {
   const line = text.trim();
@@ -192,19 +300,22 @@ export function classify(text: string): Reason | null {
   const label = LABELS.get(key);
   if (label) return label;
   if (isLanguageSwitcher(line)) return REASONS.languageSwitcher;
+  if (isBreadcrumb(line)) return REASONS.navigation;
   if (PATTERNS.markup.test(line)) return REASONS.markup;
-  if (PATTERNS.relatedLink.test(line)) return REASONS.related;
+  const related = PATTERNS.relatedLink.exec(line);
+  if (related && !(/[\u2013\u2014-]/.test(related.groups!.sep!) && looksLikeSentence(line))) return REASONS.related;
+  if (PATTERNS.comments.test(line)) return REASONS.comments;
   if (words <= MAX_NOTICE_WORDS && (PATTERNS.paywall.test(line) || PATTERNS.paywallBody.test(line))) return REASONS.paywall;
   if (words <= MAX_NOTICE_WORDS && PATTERNS.cookie.test(line)) return REASONS.cookie;
-  if (words <= 40 && PATTERNS.newsletter.test(line)) return REASONS.newsletter;
+  if (words <= 40 && PATTERNS.newsletter.test(line) && (!looksLikeSentence(line) || PATTERNS.newsletterAddress.test(line))) return REASONS.newsletter;
+  if (PATTERNS.newsletterForm.test(line)) return REASONS.newsletter;
   if (PATTERNS.promo.test(line)) return REASONS.advertisement;
   if (isShareRow(line)) return REASONS.share;
   if (PATTERNS.caption.test(line)) return REASONS.caption;
   if (PATTERNS.credit.test(line)) return REASONS.credit;
-  if (!looksLikeSentence(line) && PATTERNS.captionCredit.test(line)) return REASONS.caption;
-  if (words <= DEFAULT_SHORT_LINE_WORDS && PATTERNS.byline.test(line)) return REASONS.byline;
+  if (!looksLikeSentence(line) && (PATTERNS.captionCredit.test(line) || PATTERNS.captionWireCredit.test(line) || PATTERNS.photoBy.test(line))) return REASONS.caption;
+  if (isByline(line)) return REASONS.byline;
   if (PATTERNS.dateline.test(line)) return REASONS.dateline;
   if (PATTERNS.timestamp.test(line)) return REASONS.timestamp;
   return null;
 }
-

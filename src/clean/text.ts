@@ -10,6 +10,7 @@
 import type { Removed } from '../article/article.ts';
 import {
   AD_BLOCK_OPENERS,
+  AD_UNIT_ENDS,
   classify,
   DEFAULT_SHORT_LINE_WORDS,
   END_OF_ARTICLE_MARKERS,
@@ -56,6 +57,18 @@ const MAX_HEADLINE_WORDS = 30;
 const MAX_GLUED_NAV_CHARS = 24;
 /** Hard-wrapped dumps wrap at 60-80 columns; shorter lines ending without punctuation are labels, not wraps. */
 const MIN_WRAPPED_LINE_CHARS = 50;
+/** A dump is hard-wrapped at a fixed width only if no line is longer than this (one-paragraph-per-line dumps have long lines). */
+const MAX_WRAP_WIDTH = 100;
+/** ... and at least this many lines run to (near) that width and continue on the next line. */
+const MIN_WRAPPED_LINES = 2;
+/** Short label lines (a section name, the site's name) above the headline: at most this many are navigation. */
+const MAX_LEADING_NAV_LINES = 3;
+/** A paragraph repeated on the page is chrome (a repeated subtitle) unless it is a short sentence: "“No.”" may be said twice. */
+const MIN_DUPLICATE_WORDS = 4;
+/** A caption's text above its credit line has at most this many words. */
+const MAX_CAPTION_WORDS = 25;
+/** A paragraph after which no dateline is looked for: the first paragraph of the article proper. */
+const MAX_STANDFIRST_WORDS = 40;
 
 export function cleanText(input: string, options: TextCleanOptions = {}): TextCleanResult {
   const { detectHeadline = true, splitTail = true } = options;
@@ -91,6 +104,7 @@ export function cleanText(input: string, options: TextCleanOptions = {}): TextCl
       return;
     }
     const reason = classify(line.text);
+    if (!reason && inAdBlock && endsAdBlock(lines, i)) inAdBlock = false;
     if (reason) {
       line.removed = reason;
       if (reason === REASONS.dateline) dateLines.push(line.text);
@@ -124,19 +138,23 @@ export function cleanText(input: string, options: TextCleanOptions = {}): TextCl
         continue;
       }
       // "Headline" then "Headline Archive photo: ...": the repeat is glued to a caption; cut the repeat, re-read the rest.
+      // Only chrome after the repeat, or a new segment right under the headline, shows a glued repeat: a
+      // subheading "The council vote" above "The council vote was delayed ..." is the paragraph's own start.
       if (isHeadingLike(l.text) && wordCount(l.text) >= MIN_HEADLINE_WORDS && nextKey.startsWith(key) && nextKey.length > key.length) {
         const rest = next.l.text.trim().slice(l.text.trim().length).trim();
-        drop(next.i, l.text, REASONS.repeatedHeadline);
-        const restReason = classify(rest) ?? (PATTERNS.caption.test(rest) ? REASONS.caption : null);
+        const restReason = classify(rest) ?? (PATTERNS.caption.test(rest) ? REASONS.caption : PATTERNS.duration.test(rest) ? REASONS.widget : null);
         if (restReason) {
+          drop(next.i, l.text, REASONS.repeatedHeadline);
           drop(next.i, rest, restReason);
           next.l.removed = restReason;
-        } else {
+        } else if (n === 0 && /^[\p{Lu}\p{N}"\u201c]/u.test(rest)) {
+          drop(next.i, l.text, REASONS.repeatedHeadline);
           next.l.text = rest;
         }
       }
     }
-    if (seen.has(key) || (title !== null && key === title && n > 0)) {
+    const shortSentence = looksLikeSentence(l.text) && wordCount(l.text) < MIN_DUPLICATE_WORDS;
+    if ((seen.has(key) && !shortSentence) || (title !== null && key === title && n > 0)) {
       l.removed = isHeadingLike(l.text) ? REASONS.repeatedHeadline : REASONS.duplicate;
       drop(i, l.text, l.removed);
       continue;
@@ -147,6 +165,18 @@ export function cleanText(input: string, options: TextCleanOptions = {}): TextCl
   // Pass 4: the headline is the first line when it reads as one; with a known title, the line equal to it.
   k = kept();
   let headline: string | null = null;
+  // Short labels above the headline ("Markets", the site's name) are navigation.
+  let nav = 0;
+  if (detectHeadline && title === null) {
+    while (nav < MAX_LEADING_NAV_LINES && nav < k.length && isNavLabel(k[nav]!.l.text)) nav++;
+    const next = k[nav]?.l.text;
+    if (nav > 0 && !(next && isHeadlineCandidate(next, k[nav + 1]?.l.text) && !k.slice(0, nav).some(({ l }) => isShortTitleOf(l.text, next)))) nav = 0;
+    for (const { l, i } of k.slice(0, nav)) {
+      l.removed = REASONS.navigation;
+      drop(i, l.text, REASONS.navigation);
+    }
+    k = k.slice(nav);
+  }
   const first = k[0];
   if (first && detectHeadline) {
     const isTitle = title !== null && norm(first.l.text) === title;
@@ -155,6 +185,16 @@ export function cleanText(input: string, options: TextCleanOptions = {}): TextCl
       first.l.removed = REASONS.repeatedHeadline; // not listed as removed: it moves to the title
     }
   }
+
+  // Pass 4b: a caption's text sits right above its credit ("Volunteers fill sandbags" over "Photo by Jane Roe"):
+  // a short non-sentence (not the headline) directly above a credit-only line is that caption.
+  lines.forEach((l, i) => {
+    const credit = lines[i + 1];
+    if (l.removed || !credit || credit.blankBefore || !isCreditOnly(credit)) return;
+    if (wordCount(l.text) > MAX_CAPTION_WORDS || looksLikeSentence(l.text)) return;
+    l.removed = REASONS.caption;
+    drop(i, l.text, REASONS.caption);
+  });
 
   // Pass 5: trailing chrome — short non-sentences mixed in with removed widgets after the last sentence.
   let sawChrome = false;
@@ -169,15 +209,21 @@ export function cleanText(input: string, options: TextCleanOptions = {}): TextCl
     drop(i, l.text, REASONS.trailingChrome);
   }
 
-  // Pass 6: a dateline opening the first paragraph ("SEOUL: ...") is not part of the sentence.
+  // Pass 6: a dateline opening the first paragraph ("SEOUL: ...") is not part of the sentence. When the
+  // first paragraph is a standfirst (no sentence, short), the lead below it may carry the dateline, if
+  // it is unmistakable: a place in capitals or an agency ("PARIS — ", "Rome (AP) —").
   const body = lines.filter((l) => !l.removed);
-  const lead = body[0];
-  if (lead) {
+  for (let n = 0; n < Math.min(body.length, 2); n++) {
+    const lead = body[n]!;
     const m = PATTERNS.datelinePrefix.exec(lead.text);
-    if (m && wordCount(m[1]!) <= 4 && lead.text.length > m[0].length + 20) {
+    const place = m?.groups?.place ?? '';
+    const unmistakable = n === 0 || Boolean(m?.groups?.agency) || /^\p{Lu}{2,}\b/u.test(place);
+    if (m && unmistakable && wordCount(place) <= 4 && lead.text.length > m[0].length + 20) {
       drop(lines.indexOf(lead), m[1]!, REASONS.dateline);
       lead.text = lead.text.slice(m[0].length);
+      break;
     }
+    if (looksLikeSentence(lead.text) || wordCount(lead.text) > MAX_STANDFIRST_WORDS) break;
   }
 
   return {
@@ -201,24 +247,48 @@ function stripInline(text: string, onRemove: (text: string, reason: Reason) => v
 }
 
 function toLines(input: string): Line[] {
+  const raw = input.split('\n').map((l) => l.replace(/[\t\u00a0\u200b]+/g, ' ').replace(/ {2,}/g, ' ').trim());
+  const width = wrapWidth(raw);
   const out: Line[] = [];
   let blank = false;
-  for (const raw of input.split('\n')) {
-    const text = raw.replace(/[\t\u00a0\u200b]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  let prevRaw = '';
+  for (const text of raw) {
     if (!text) {
       blank = true;
       continue;
     }
     const prev = out[out.length - 1];
-    // Hard-wrapped text: a line that stops mid-sentence and a next line that starts in lower case are one paragraph.
-    if (prev && !blank && prev.text.length >= MIN_WRAPPED_LINE_CHARS && !/[.!?:\u2026"\u201d]$/.test(prev.text) && /^[\p{Ll}]/u.test(text)) {
-      prev.text = `${prev.text} ${text}`;
+    // Hard-wrapped text: a line that stops mid-sentence and a next line that starts in lower case are one
+    // paragraph; in a dump wrapped at a fixed width, so is a line whose next word would not have fitted on it.
+    const midSentence = prevRaw.length >= MIN_WRAPPED_LINE_CHARS && !/[.!?:\u2026"\u201d]$/.test(prevRaw) && /^[\p{Ll}]/u.test(text);
+    const wrapped = width > 0 && prevRaw.length + 1 + text.split(' ')[0]!.length > width;
+    if (prev && !blank && (midSentence || wrapped)) {
+      // A wrap after a hyphen ("well-" / "known") keeps the hyphen and adds no space.
+      prev.text = /\p{L}-$/u.test(prev.text) && /^\p{Ll}/u.test(text) ? `${prev.text}${text}` : `${prev.text} ${text}`;
+      prevRaw = text;
       continue;
     }
     out.push({ text, blankBefore: blank || out.length === 0, removed: null });
     blank = false;
+    prevRaw = text;
   }
   return out;
+}
+
+/**
+ * The column a hard-wrapped dump is wrapped at (its longest line), or 0 when it is not one: it is
+ * wrapped when no line exceeds MAX_WRAP_WIDTH and several lines run to within a few characters of the
+ * longest, stop mid-sentence and continue on the next line.
+ */
+function wrapWidth(lines: string[]): number {
+  const width = Math.max(0, ...lines.map((l) => l.length));
+  if (width < MIN_WRAPPED_LINE_CHARS || width > MAX_WRAP_WIDTH) return 0;
+  let full = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.length >= width - 15 && lines[i + 1] && !/[.!?\u2026"\u201d]$/.test(l)) full++;
+  }
+  return full >= MIN_WRAPPED_LINES ? width : 0;
 }
 
 function norm(s: string): string {
@@ -230,6 +300,33 @@ function norm(s: string): string {
     .trim();
 }
 
+/**
+ * In an ad block, a short line right after a label that closes an ad unit ("Undo") and right above a
+ * prose paragraph is the article's subheading: ads are a headline above their advertiser's name.
+ */
+function endsAdBlock(lines: Line[], i: number): boolean {
+  const prev = lines[i - 1];
+  const next = lines[i + 1];
+  if (!prev || !next || !AD_UNIT_ENDS.has(labelKey(prev.text))) return false;
+  return isShortNonSentence(lines[i]!.text) && classify(next.text) === null && looksLikeSentence(next.text) && wordCount(next.text) > DEFAULT_SHORT_LINE_WORDS;
+}
+
+/** "Flood inquiry" above "Flood inquiry hears pumps were never tested": a short form of the title, not a section label. */
+function isShortTitleOf(label: string, headline: string): boolean {
+  const words = new Set(norm(headline).split(/[^\p{L}\p{N}]+/u));
+  return norm(label).split(/[^\p{L}\p{N}]+/u).filter(Boolean).every((w) => words.has(w));
+}
+
+/** A line that only credits a photo: "(AP Photo/Jane Roe)", "© Courier", "Photo by Jane Roe", "Credit: Jane Roe". */
+function isCreditOnly(line: Line): boolean {
+  return line.removed === REASONS.credit || (line.removed === REASONS.caption && PATTERNS.photoBy.test(line.text));
+}
+
+/** A section label or site name above the headline: one or two words, no sentence. */
+function isNavLabel(text: string): boolean {
+  return wordCount(text) < MIN_HEADLINE_WORDS && !looksLikeSentence(text);
+}
+
 function isShortNonSentence(text: string): boolean {
   return wordCount(text) <= DEFAULT_SHORT_LINE_WORDS && !looksLikeSentence(text);
 }
@@ -237,7 +334,7 @@ function isShortNonSentence(text: string): boolean {
 /** Reads as a heading: not a sentence, not too long. */
 function isHeadingLike(text: string): boolean {
   const t = text.trim();
-  return !/[.:;,]$/.test(t) && wordCount(t) <= MAX_HEADLINE_WORDS;
+  return !/[.:;,]["'\u201d\u2019)]*$/.test(t) && wordCount(t) <= MAX_HEADLINE_WORDS;
 }
 
 /** The first line is the headline when it is heading-like and something follows it. */

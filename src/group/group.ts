@@ -1,24 +1,41 @@
 /**
- * Grouping articles into stories, one article at a time as they arrive: the article's vector is
- * compared with its nearest stored articles (through the term index, never the whole store); it
- * joins the story of the best match above `DEFAULT_JOIN_THRESHOLD`, or starts a story. When it
- * matches articles of several stories, those stories are merged into the oldest and the others
- * keep their ids as pointers to it, so no id a user has seen stops working.
+ * Grouping articles into stories, one article at a time as they arrive. Two articles are linked
+ * when the cosine of their vectors (features.ts) reaches `DEFAULT_JOIN_THRESHOLD`, or
+ * `DEFAULT_FAR_THRESHOLD` when their publication dates are known to lie more than
+ * `DEFAULT_WINDOW_DAYS` apart; a story is a connected group of linked articles. The link is a fixed
+ * function of the two articles, so the grouping does not depend on the order they arrive in.
+ *
+ * Candidates come from the term index (never a scan of the store). When an article links to
+ * articles of several stories, those stories merge into the oldest; the others keep their ids as
+ * pointers to it, so no id a user has seen stops working.
  */
 import { createHash } from 'node:crypto';
-import type { Article } from '../article/article.ts';
+import type { Article, PublishedDate } from '../article/article.ts';
 import type { StoreTx } from '../store/store.ts';
 import { termCounts, vectorize } from './features.ts';
 
-/** Cosine similarity at which two articles are about the same story (tuned on the seeds and basil-dev). */
-export const DEFAULT_JOIN_THRESHOLD = 0.15;
+/** Cosine at which two articles are about the same story (tuned on basil-dev; checked on wikiref220 and the seeds). */
+export const DEFAULT_JOIN_THRESHOLD = 0.2;
+/** Articles published further apart than the window need this much more in common (basil-dev: same people, different happenings). */
+export const DEFAULT_FAR_THRESHOLD = 0.4;
+export const DEFAULT_WINDOW_DAYS = 3;
 /** Nearest stored articles looked at per new article. */
-const CANDIDATES = 20;
-/** Terms in more than this many stored articles (or 2% of them) say little about a story and are not looked up. */
-const MIN_POSTINGS_CAP = 500;
+const CANDIDATES = 50;
+/** Terms in the index of more than this many articles are not looked up: they say little about a story and cost the most. */
+const MAX_POSTINGS = 5000;
+const DAY = 86_400_000;
 
 export interface GroupOptions {
   joinThreshold?: number;
+  farThreshold?: number;
+  windowDays?: number;
+}
+
+/** Days between two articles' publication intervals, or null when either is open-ended (unknown). */
+export function daysApart(a: Pick<PublishedDate, 'earliest' | 'latest'>, b: Pick<PublishedDate, 'earliest' | 'latest'>): number | null {
+  if (!a.earliest || !a.latest || !b.earliest || !b.latest) return null;
+  const gap = Math.max(Date.parse(b.earliest) - Date.parse(a.latest), Date.parse(a.earliest) - Date.parse(b.latest));
+  return Math.max(0, gap / DAY);
 }
 
 export interface GroupOutcome {
@@ -33,13 +50,14 @@ export function storyId(founderArticleId: string): string {
 
 /** Stores `article` and assigns it to a story, inside the caller's transaction. */
 export async function groupAndStore(tx: StoreTx, article: Article, options: GroupOptions = {}): Promise<GroupOutcome> {
-  const threshold = options.joinThreshold ?? DEFAULT_JOIN_THRESHOLD;
-  const counts = termCounts(article);
-  const terms = [...counts.keys()];
-  const { n, df } = await tx.termStats(terms);
-  const vector = vectorize(counts, n, df);
-  const cap = Math.max(MIN_POSTINGS_CAP, Math.ceil(n * 0.02));
-  const matches = (await tx.nearest(vector, CANDIDATES, cap)).filter((c) => c.score >= threshold);
+  const join = options.joinThreshold ?? DEFAULT_JOIN_THRESHOLD;
+  const far = options.farThreshold ?? DEFAULT_FAR_THRESHOLD;
+  const window = options.windowDays ?? DEFAULT_WINDOW_DAYS;
+  const vector = vectorize(termCounts(article));
+  const matches = (await tx.nearest(vector, CANDIDATES, MAX_POSTINGS)).filter((c) => {
+    const apart = daysApart(article.published, c.published);
+    return c.score >= (apart !== null && apart > window ? far : join);
+  });
 
   const stories: string[] = [];
   for (const m of matches) {
@@ -64,7 +82,7 @@ export async function groupAndStore(tx: StoreTx, article: Article, options: Grou
     }
   }
 
-  await tx.insertArticle(article, target, vector, terms);
+  await tx.insertArticle(article, target, vector);
   await tx.touchStory(target);
   await retitle(tx, target);
   return { storyId: target, created, merged };

@@ -37,6 +37,7 @@ export interface Candidate {
   articleId: string;
   storyId: string;
   score: number;
+  published: { earliest: string | null; latest: string | null };
 }
 
 export interface ListOptions {
@@ -180,34 +181,32 @@ export class StoreTx {
     await this.q.query('INSERT INTO article_sources (article_id, source) VALUES ($1, $2) ON CONFLICT DO NOTHING', [articleId, source]);
   }
 
-  /** Number of stored articles and the document frequency of each term (for IDF). */
-  async termStats(terms: string[]): Promise<{ n: number; df: Map<string, number> }> {
-    const [count] = await this.q.query<{ value: string }>("SELECT value FROM counters WHERE name = 'articles'");
-    const rows = terms.length
-      ? await this.q.query<{ term: string; df: number }>('SELECT term, df FROM term_df WHERE term = ANY($1::text[])', [terms])
-      : [];
-    return { n: Number(count?.value ?? 0), df: new Map(rows.map((r) => [r.term, Number(r.df)])) };
-  }
-
   /**
    * Stored articles most similar to `vector` by cosine (both sides L2-normalised), through the term
    * index: only articles sharing a term are touched, never the whole store.
    */
   async nearest(vector: TermWeight[], limit: number, maxPostings: number): Promise<Candidate[]> {
     if (vector.length === 0) return [];
-    const rows = await this.q.query<{ article_id: string; story_id: string; score: number }>(
-      `SELECT t.article_id, a.story_id, sum(t.weight * q.weight) AS score
-         FROM unnest($1::text[], $2::real[]) AS q(term, weight)
-         JOIN term_df d ON d.term = q.term AND d.df <= $4
-         JOIN article_terms t ON t.term = q.term
-         JOIN articles a ON a.id = t.article_id
+    const rows = await this.q.query<{ article_id: string; story_id: string; score: number; earliest: Date | string | null; latest: Date | string | null }>(
+      `SELECT s.article_id, a.story_id, s.score, a.published_earliest AS earliest, a.published_latest AS latest
+         FROM (SELECT t.article_id, sum(t.weight * q.weight) AS score
+                 FROM unnest($1::text[], $2::real[]) AS q(term, weight)
+                 JOIN term_df d ON d.term = q.term AND d.df <= $4
+                 JOIN article_terms t ON t.term = q.term
+                GROUP BY t.article_id
+                ORDER BY score DESC, t.article_id
+                LIMIT $3) s
+         JOIN articles a ON a.id = s.article_id
         WHERE a.story_id IS NOT NULL
-        GROUP BY t.article_id, a.story_id
-        ORDER BY score DESC, t.article_id
-        LIMIT $3`,
+        ORDER BY s.score DESC, s.article_id`,
       [vector.map((v) => v.term), vector.map((v) => v.weight), limit, maxPostings],
     );
-    return rows.map((r) => ({ articleId: r.article_id, storyId: r.story_id, score: Number(r.score) }));
+    return rows.map((r) => ({
+      articleId: r.article_id,
+      storyId: r.story_id,
+      score: Number(r.score),
+      published: { earliest: day(r.earliest), latest: day(r.latest) },
+    }));
   }
 
   /** The live story a (possibly merged) story id now lives in. */
@@ -254,7 +253,8 @@ export class StoreTx {
     return rows.map((r) => ({ id: r.id, title: r.title, titleDerived: r.title_derived }));
   }
 
-  async insertArticle(article: Article, storyId: string | null, vector: TermWeight[], terms: string[]): Promise<void> {
+  /** Stores an article with its index vector; `term_df` counts each term's postings (the index's list lengths). */
+  async insertArticle(article: Article, storyId: string | null, vector: TermWeight[]): Promise<void> {
     const p = article.published;
     await this.q.query(
       `INSERT INTO articles (id, source, parent_id, story_id, kind, url, outlet, title, title_derived, published_value,
@@ -273,11 +273,11 @@ export class StoreTx {
         [article.id, vector.map((v) => v.term), vector.map((v) => v.weight)],
       );
     }
-    if (terms.length) {
+    if (vector.length) {
       await this.q.query(
         `INSERT INTO term_df (term, df) SELECT term, 1 FROM unnest($1::text[]) AS t(term)
          ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1`,
-        [terms],
+        [vector.map((v) => v.term)],
       );
     }
     await this.q.query("UPDATE counters SET value = value + 1 WHERE name = 'articles'");
