@@ -1,4 +1,4 @@
-export {};
-export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
-export type TimeMention = any;
-export function tagTimes(..._a: any[]): any[] { return []; }
+export type { TimexType, TimexPrecision, TimeMention, TagOptions } from './types.ts';
+export { tagTimes, anchorOf } from './tag.ts';
+export type { Anchor } from './tag.ts';
+export { describeValue } from './calendar.ts';
