@@ -7,6 +7,10 @@ import { existsSync } from 'node:fs';
 import { analyzePaths } from '../analyze/index.ts';
 import { CLUSTERING_FORMATS, evalClustering, type ClusteringFormat } from '../eval/clustering.ts';
 import { DATES_FORMATS, evalDates } from '../eval/dates.ts';
+import { evalEntities } from '../eval/entities.ts';
+import { evalQuantities } from '../eval/quantities.ts';
+import { evalQuotes } from '../eval/quotes.ts';
+import { evalTimex } from '../eval/timex.ts';
 import { EXTRACTION_FORMATS, evalExtraction, type ExtractionFormat } from '../eval/extraction.ts';
 import { DEFAULT_MAX_BYTES } from '../read/index.ts';
 import { buildReport, buildStoryReport } from '../report/build.ts';
@@ -249,6 +253,25 @@ Examples:
       mustExist(path);
       printJson(await evalClustering(opts.format, path, { compare: opts.compare }));
     });
+
+  const simple: Array<[string, string, string, string, (path: string) => unknown]> = [
+    ['timex', 'timeml', 'time expressions: span F1 strict and relaxed, value F1 (TempEval-3); top level = relaxed', 'a folder of TimeML .tml files (searched recursively)', (p) => evalTimex(p)],
+    ['quantities', 'newsquant', 'numbers and units: value F1 and value+unit F1 (top level = value)', 'the NewsQuant JSON file', (p) => evalQuantities(p)],
+    ['entities', 'meantime', 'entity mentions (people, organisations, places) and their grouping (BCubed)', 'a folder of MEANTIME CAT XML files, one subfolder per topic', (p) => evalEntities(p)],
+    ['quotes', 'brat', 'who said what: content and source F1 for direct quotes and all attributions', 'a folder holding text/ and attributions/', (p) => evalQuotes(p)],
+  ];
+  for (const [name, format, description, pathHelp, run] of simple) {
+    evaluate
+      .command(name)
+      .description(description)
+      .argument('<path>', pathHelp)
+      .addOption(new Option('--format <format>', 'the set\'s format').choices([format]).makeOptionMandatory())
+      .option('--json', 'print JSON (the default)')
+      .action(async (path: string) => {
+        mustExist(path);
+        printJson(await run(path));
+      });
+  }
 
   return cli;
 }
