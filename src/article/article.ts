@@ -80,6 +80,11 @@ export interface Article {
   removed: Removed[];
   diagnostics: Diagnostic[];
   /**
+   * True when the text is cut off by a paywall or a teaser (a `clean:paywall` diagnostic says why),
+   * so later stages can trust it less. Absent means not known to be cut off.
+   */
+  truncated?: boolean;
+  /**
    * What the input states about itself (JSON fields, HTML markup, a date line in the text), most
    * trusted first: the metadata stage prefers it over what it would infer.
    */

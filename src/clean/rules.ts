@@ -41,7 +41,7 @@ export const DEFAULT_SHORT_LINE_WORDS = 12;
  */
 export const LABELS: ReadonlyMap<string, Reason> = new Map<string, Reason>([
   ...[
-    'by taboola', 'sponsored links', 'promoted links', 'you may like', 'advertisement', 'advertisements', 'ad',
+    'by taboola', 'sponsored links', 'promoted links', 'you may like', 'advertisement', 'advertisements', 'ad', 'advert', 'adverts',
     'sponsored', 'sponsored content', 'paid content', 'partner content', 'story continues below this ad',
     'story continues below advertisement', 'article continues below advertisement', 'continue reading below',
     'recommended by outbrain', 'from our partners', 'buy now', 'shop now', 'undo',
@@ -198,27 +198,51 @@ export const PATTERNS = {
 /**
  * Runs of widget text glued into a paragraph (when a scraper flattened a page): removed in place.
  * Each is anchored at a sentence boundary so words inside a real sentence are never cut.
+ * `needs`: strings one of which the line must hold for the pattern to match (a cheap test before the regex).
  */
 export const INLINE = [
   {
     // A Taboola/Outbrain block flattened into one line: its headers, an ad headline and the "Undo" button.
     pattern: /(?:\b(?:by Taboola|Sponsored Links|Promoted Links|You May Like)\b\s*)+(?:[^.!?"\u201c\u201d]{0,160}?\bUndo\b)?\s*/g,
     reason: REASONS.advertisement,
+    needs: ['by Taboola', 'Sponsored Links', 'Promoted Links', 'You May Like'],
   },
-  { pattern: /\bSTORY CONTINUES BELOW (?:THIS )?(?:AD|ADVERTISEMENT)\b\s*/g, reason: REASONS.advertisement },
-  { pattern: /(?<=[.!?"\u201d\u2019]\s)(?:Advertisement|ADVERTISEMENT)\s*(?=["\u201c\p{Lu}]|$)/gu, reason: REASONS.advertisement },
-  { pattern: /(?<=[.!?"\u201d\u2019]\s)(?:Live Events|Show more Show less|Show more|Show less)\s*(?=["\u201c\p{Lu}]|$)/gu, reason: REASONS.widget },
-  { pattern: /\s+(?:Show more Show less|Show more|Show less)\s*$/g, reason: REASONS.widget },
+  { pattern: /\bSTORY CONTINUES BELOW (?:THIS )?(?:AD|ADVERTISEMENT)\b\s*/g, reason: REASONS.advertisement, needs: ['STORY CONTINUES BELOW'] },
+  { pattern: /(?<=[.!?"\u201d\u2019]\s)(?:Advertisement|ADVERTISEMENT)\s*(?=["\u201c\p{Lu}]|$)/gu, reason: REASONS.advertisement, needs: ['Advertisement', 'ADVERTISEMENT'] },
+  { pattern: /(?<=[.!?"\u201d\u2019]\s)(?:Live Events|Show more Show less|Show more|Show less)\s*(?=["\u201c\p{Lu}]|$)/gu, reason: REASONS.widget, needs: ['Live Events', 'Show more', 'Show less'] },
+  { pattern: /\s+(?:Show more Show less|Show more|Show less)\s*$/g, reason: REASONS.widget, needs: ['Show more', 'Show less'] },
   // A teaser's "read more" link glued between two texts. Not after a word that makes it a verb phrase:
   // "want children to read more Dickens" is prose.
   {
     pattern: /(?<=\S)(?<!\b(?:to|will|would|should|could|can|must|might|may|I|we|you|they|did|do|does|don't|never|also|and|or))\s+read more\s+(?=\p{Lu})/gu,
     reason: REASONS.widget,
+    needs: ['read more'],
   },
 ] as const;
 
 /** Normalises a line for label lookup: lower case, folded white space, no trailing dots or ellipsis. */
 export function labelKey(line: string): string {
+  return memo(LABEL_KEYS, line, computeLabelKey);
+}
+
+/**
+ * Results of the pure per-line functions, kept per string: the cleaner asks for the same line's
+ * key and word count many times over (classify, the ad-block and headline passes, trailing chrome).
+ */
+const LABEL_KEYS = new Map<string, string>();
+const WORD_COUNTS = new Map<string, number>();
+const MEMO_SIZE = 20_000;
+function memo<T>(cache: Map<string, T>, key: string, f: (s: string) => T): T {
+  if (key.length > 2000) return f(key); // long paragraphs are asked about less, and not worth keeping
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const v = f(key);
+  if (cache.size >= MEMO_SIZE) cache.clear();
+  cache.set(key, v);
+  return v;
+}
+
+function computeLabelKey(line: string): string {
   return line
     .toLowerCase()
     .replace(/\s+/g, ' ')
@@ -240,6 +264,10 @@ export function isShareRow(line: string): boolean {
 }
 
 export function wordCount(line: string): number {
+  return memo(WORD_COUNTS, line, countWords);
+}
+
+function countWords(line: string): number {
   const m = line.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu);
   return m ? m.length : 0;
 }

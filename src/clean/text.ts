@@ -30,6 +30,11 @@ export interface TextCleanOptions {
   detectHeadline?: boolean;
   /** Whether content below an end-of-article marker ("Related Articles") is cut off as the tail. */
   splitTail?: boolean;
+  /**
+   * Whether a paragraph the text repeats is dropped as a duplicate (a repeated subtitle in a dump).
+   * Off for HTML, whose blocks come from distinct elements: table headers and list items repeat.
+   */
+  dropDuplicates?: boolean;
 }
 
 export interface TextCleanResult {
@@ -71,7 +76,7 @@ const MAX_CAPTION_WORDS = 25;
 const MAX_STANDFIRST_WORDS = 40;
 
 export function cleanText(input: string, options: TextCleanOptions = {}): TextCleanResult {
-  const { detectHeadline = true, splitTail = true } = options;
+  const { detectHeadline = true, splitTail = true, dropDuplicates = true } = options;
   const removed: Array<Removed & { at: number }> = [];
   const drop = (at: number, text: string, reason: Reason) => {
     if (text.trim()) removed.push({ at, text: text.trim(), reason });
@@ -154,7 +159,7 @@ export function cleanText(input: string, options: TextCleanOptions = {}): TextCl
       }
     }
     const shortSentence = looksLikeSentence(l.text) && wordCount(l.text) < MIN_DUPLICATE_WORDS;
-    if ((seen.has(key) && !shortSentence) || (title !== null && key === title && n > 0)) {
+    if ((dropDuplicates && seen.has(key) && !shortSentence) || (title !== null && key === title && n > 0)) {
       l.removed = isHeadingLike(l.text) ? REASONS.repeatedHeadline : REASONS.duplicate;
       drop(i, l.text, l.removed);
       continue;
@@ -237,7 +242,8 @@ export function cleanText(input: string, options: TextCleanOptions = {}): TextCl
 
 function stripInline(text: string, onRemove: (text: string, reason: Reason) => void): string {
   let out = text;
-  for (const { pattern, reason } of INLINE) {
+  for (const { pattern, reason, needs } of INLINE) {
+    if (!needs.some((n) => out.includes(n))) continue;
     out = out.replace(pattern, (m) => {
       onRemove(m, reason);
       return m.startsWith(' ') || m.endsWith(' ') ? ' ' : '';
@@ -281,7 +287,9 @@ function toLines(input: string): Line[] {
  * longest, stop mid-sentence and continue on the next line.
  */
 function wrapWidth(lines: string[]): number {
-  const width = Math.max(0, ...lines.map((l) => l.length));
+  // A loop, not Math.max(...lines): a spread of a million lines overflows the call stack.
+  let width = 0;
+  for (const l of lines) if (l.length > width) width = l.length;
   if (width < MIN_WRAPPED_LINE_CHARS || width > MAX_WRAP_WIDTH) return 0;
   let full = 0;
   for (let i = 0; i + 1 < lines.length; i++) {

@@ -78,6 +78,8 @@ export function toReportArticle(a: StoredArticle): ReportArticle {
     outlet: a.outlet,
     storyId: a.storyId,
     diagnostics: a.diagnostics,
+    // Addition: the text is cut off by a paywall or teaser (the store keeps it as a `clean:paywall` diagnostic).
+    truncated: a.truncated ?? a.diagnostics.some((d) => d.origin === 'clean:paywall'),
   };
 }
 

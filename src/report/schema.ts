@@ -106,6 +106,8 @@ export interface ReportArticle {
   storyId: StoryId | null;
   /** Addition in v1. */
   diagnostics: ReportDiagnostic[];
+  /** Addition in v1 (optional: older reports lack it): the text is cut off by a paywall or teaser. */
+  truncated?: boolean;
 }
 
 export type EntityType = 'person' | 'organization' | 'place' | 'other';

@@ -1,0 +1,383 @@
+/**
+ * The page as a compact tree, built once from linkedom's DOM and read by every later step of the
+ * HTML path (main text, metadata, dates) without touching the DOM again: linkedom's getters build
+ * arrays and walk subtrees on every call, so scoring on plain objects is many times faster than
+ * Readability.js scoring on the DOM (it also never mutates the page).
+ *
+ * Bounds, so that hostile pages finish: the markup is cut to MAX_MARKUP_CHARS after scripts,
+ * styles, comments and SVG are dropped; elements nested deeper than MAX_DEPTH are flattened into
+ * their ancestor at that depth (their text stays, in order); every walk is iterative.
+ */
+import { parseHTML } from 'linkedom';
+
+/** Markup kept for parsing after scripts, styles, comments and SVG are dropped (news pages are far below). */
+export const MAX_MARKUP_CHARS = 6_000_000;
+/** Elements deeper than this are flattened into their ancestor at this depth (real pages nest < 60 deep). */
+export const MAX_DEPTH = 400;
+/** Tags nested deeper than this in the markup are dropped before parsing (their text stays). */
+export const MAX_PARSE_DEPTH = 1000;
+/** JSON-LD blocks read per page, and characters per block. */
+const MAX_JSON_LD = 20;
+const MAX_JSON_LD_CHARS = 2_000_000;
+
+export interface El {
+  /** Lower-case tag name. */
+  tag: string;
+  parent: El | null;
+  kids: Kid[];
+  /** Attributes, names lower-case. */
+  attrs: Record<string, string>;
+  /** `class` and `id` joined: what boilerplate hints are matched against. */
+  hint: string;
+}
+export type Kid = El | string;
+
+export interface PreparedMarkup {
+  html: string;
+  /** Raw text of each `<script type="application/ld+json">`, in order. */
+  jsonLd: string[];
+  /** The markup was longer than MAX_MARKUP_CHARS and was cut. */
+  cut: boolean;
+  /** Elements nested deeper than MAX_PARSE_DEPTH were flattened. */
+  flattened: boolean;
+}
+
+/**
+ * Drops what never holds article text or metadata (scripts, styles, comments, SVG), keeping the
+ * JSON-LD scripts' text aside. A linear scan with indexOf: no backtracking on a 10 MB line or an
+ * unclosed tag (an unclosed script or comment runs to the end, as in a browser).
+ */
+export function prepareMarkup(html: string): PreparedMarkup {
+  const jsonLd: string[] = [];
+  const parts: string[] = [];
+  let pos = 0;
+  let kept = 0;
+  let cut = false;
+  while (pos < html.length) {
+    const lt = html.indexOf('<', pos);
+    if (lt < 0) break;
+    let end = -1;
+    const c1 = html.charCodeAt(lt + 1) | 0x20;
+    if (html.startsWith('<!--', lt)) {
+      const close = html.indexOf('-->', lt + 4);
+      end = close < 0 ? html.length : close + 3;
+    } else if (c1 === 0x73 /* s */) {
+      const m = RAW_OPEN.exec(html.slice(lt, lt + 8));
+      if (m) {
+        const name = m[1]!.toLowerCase();
+        const closeRe = RAW_CLOSE[name]!;
+        closeRe.lastIndex = lt + 1;
+        const close = closeRe.exec(html)?.index ?? -1;
+        const gt = close < 0 ? -1 : html.indexOf('>', close);
+        end = gt < 0 ? html.length : gt + 1;
+        if (name === 'script' && jsonLd.length < MAX_JSON_LD) {
+          const openEnd = html.indexOf('>', lt);
+          if (openEnd > 0 && openEnd < end && /ld\+json/i.test(html.slice(lt, openEnd))) {
+            const body = html.slice(openEnd + 1, close < 0 ? html.length : close);
+            if (body.length <= MAX_JSON_LD_CHARS) jsonLd.push(body);
+          }
+        }
+      }
+    }
+    if (end < 0) {
+      // A "<" that cannot open a tag is text (as in a browser); escaped, so the parser reads the
+      // text around it as one run instead of one text node per "<" (10 MB of them: millions of nodes).
+      const next = html.charCodeAt(lt + 1);
+      const tagStart = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47 || next === 33 || next === 63;
+      if (!tagStart) {
+        parts.push(html.slice(kept, lt), '&lt;');
+        kept = lt + 1;
+      }
+      pos = lt + 1;
+      continue;
+    }
+    parts.push(html.slice(kept, lt));
+    kept = pos = end;
+  }
+  parts.push(html.slice(kept));
+  let out = parts.join('');
+  if (out.length > MAX_MARKUP_CHARS) {
+    out = out.slice(0, MAX_MARKUP_CHARS);
+    cut = true;
+  }
+  const flat = flattenDeepNesting(out);
+  return { html: flat ?? out, jsonLd, cut, flattened: flat !== null };
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'command', 'basefont', 'frame', 'isindex']);
+/** Tags as written, in order: [start, end, closing?, name, self-closing?]. Linear: each tag is read up to its ">". */
+function* tags(html: string): Generator<[number, number, boolean, string, boolean]> {
+  let pos = 0;
+  const n = html.length;
+  while (pos < n) {
+    const lt = html.indexOf('<', pos);
+    if (lt < 0) return;
+    let i = lt + 1;
+    const closing = html.charCodeAt(i) === 47;
+    if (closing) i++;
+    const start = i;
+    for (let c = html.charCodeAt(i); i - start < 31 && (isLetter(c) || (i > start && (isDigit(c) || c === 45 || c === 58 || c === 95))); c = html.charCodeAt(++i));
+    if (i === start) {
+      pos = lt + 1;
+      continue;
+    }
+    const gt = html.indexOf('>', i);
+    if (gt < 0) return; // no tag can end after this point
+    yield [lt, gt + 1, closing, html.slice(start, i).toLowerCase(), html.charCodeAt(gt - 1) === 47];
+    pos = gt + 1;
+  }
+}
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * The HTML parser's work per tag grows with the depth of open elements (it searches its stack on
+ * every end tag), so 100,000 nested elements take it minutes. Tags opened deeper than
+ * MAX_PARSE_DEPTH (and their end tags) are dropped from the markup, their text kept. The depth is
+ * counted as written (end tags close the innermost element): an estimate, used only to catch
+ * pathological nesting. Null when the markup is shallower.
+ */
+export function flattenDeepNesting(html: string): string | null {
+  let depth = 0;
+  let max = 0;
+  for (const [, , closing, name, selfClosing] of tags(html)) {
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (!selfClosing && !VOID.has(name)) {
+      depth++;
+      if (depth > max) max = depth;
+    }
+  }
+  if (max <= MAX_PARSE_DEPTH) return null;
+  const parts: string[] = [];
+  let last = 0;
+  depth = 0;
+  for (const [start, end, closing, name, selfClosing] of tags(html)) {
+    let drop = false;
+    if (closing) {
+      drop = depth > MAX_PARSE_DEPTH;
+      depth = Math.max(0, depth - 1);
+    } else if (!selfClosing && !VOID.has(name)) {
+      depth++;
+      drop = depth > MAX_PARSE_DEPTH;
+    }
+    if (drop) {
+      parts.push(html.slice(last, start), ' ');
+      last = end;
+    }
+  }
+  parts.push(html.slice(last));
+  return parts.join('');
+}
+
+const RAW_OPEN = /^<(script|style|svg)(?:[\s>/]|$)/i;
+const RAW_CLOSE: Record<string, RegExp> = { script: /<\/script/gi, style: /<\/style/gi, svg: /<\/svg/gi };
+
+/** Subtrees never read: no article text, no metadata. */
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
+  'select', 'option', 'textarea', 'button', 'map', 'dialog',
+]);
+
+interface ListNode extends DomNode {
+  name?: string;
+  value?: string;
+  [key: symbol]: ListNode | undefined;
+}
+
+interface DomNode {
+  nodeType: number;
+  localName?: string;
+  data?: string;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+  childNodes?: ArrayLike<DomNode>;
+  attributes?: ArrayLike<{ name: string; value: string }>;
+}
+
+/**
+ * Parses markup with linkedom and copies it into the compact tree. Pages without `<html>` or
+ * `<body>` (fragments, as in CleanEval) keep all their top-level nodes under the root.
+ */
+export function parseTree(html: string): El {
+  return parsePage(html).root;
+}
+
+/** Every element of the page in document order, and by tag: read by the metadata and date searches instead of walking the tree again. */
+export interface PageIndex {
+  all: El[];
+  byTag(tag: string): El[];
+}
+
+export function parsePage(html: string): { root: El; index: PageIndex } {
+  const { document } = parseHTML(html);
+  const all: El[] = [];
+  const root = buildTree(document as unknown as DomNode, all);
+  const tags = new Map<string, El[]>();
+  for (const el of all) {
+    const list = tags.get(el.tag);
+    if (list) list.push(el);
+    else tags.set(el.tag, [el]);
+  }
+  return { root, index: { all, byTag: (tag) => tags.get(tag) ?? [] } };
+}
+
+/**
+ * linkedom keeps a document as one linked list in document order (element start, its attributes,
+ * its children, an end marker); walking that list is several times faster than its DOM getters.
+ * The list is linkedom's internal layout (its `next`/`end` symbols): when a linkedom version
+ * lacks them, the DOM API walk below is used instead, to the same tree.
+ */
+function buildTreeFromList(document: DomNode, all: El[]): El | null {
+  const doc = document as unknown as Record<symbol, unknown>;
+  const symbol = (name: string) => Object.getOwnPropertySymbols(doc).find((s) => s.description === name);
+  const NEXT = symbol('next');
+  const END = symbol('end');
+  if (!NEXT || !END) return null;
+  const root: El = { tag: '#root', parent: null, kids: [], attrs: {}, hint: '' };
+  // Open elements: an El, or null for one too deep to keep (its children go to the nearest El).
+  const open: Array<El | null> = [];
+  let parent = root;
+  let last: El | null = null; // the element whose attributes follow
+  for (let x = (doc[NEXT] as ListNode | undefined); x; x = x[NEXT]) {
+    const type = x.nodeType;
+    if (type === 1) {
+      const tag = (x.localName ?? '').toLowerCase();
+      if (SKIP.has(tag)) {
+        const end = x[END];
+        if (!end) return null;
+        x = end; // resume after its end marker
+        last = null;
+        continue;
+      }
+      if (open.length >= MAX_DEPTH) {
+        open.push(null);
+        last = null;
+        continue;
+      }
+      const el: El = { tag, parent, kids: [], attrs: {}, hint: '' };
+      parent.kids.push(el);
+      all.push(el);
+      open.push(el);
+      parent = el;
+      last = el;
+    } else if (type === 2) {
+      if (last) last.attrs[(x.name ?? '').toLowerCase()] = x.value ?? '';
+    } else if (type === 3) {
+      last = null;
+      const t = x.data ?? '';
+      if (t) {
+        const prev = parent.kids[parent.kids.length - 1];
+        if (typeof prev === 'string') parent.kids[parent.kids.length - 1] = prev + t;
+        else parent.kids.push(t);
+      }
+    } else if (type === -1) {
+      last = null;
+      if (open.length === 0) continue; // the document's own end
+      open.pop();
+      let p: El | null = null;
+      for (let i = open.length - 1; i >= 0 && !p; i--) p = open[i]!;
+      parent = p ?? root;
+    } else {
+      last = null;
+    }
+  }
+  for (const el of all) el.hint = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim();
+  return root;
+}
+
+export function buildTree(document: DomNode, all: El[] = []): El {
+  const fast = buildTreeFromList(document, all);
+  if (fast) return fast;
+  all.length = 0;
+  const root: El = { tag: '#root', parent: null, kids: [], attrs: {}, hint: '' };
+  // Iterative: each frame is a DOM node to copy and the compact parent it goes under.
+  const stack: Array<{ node: DomNode; parent: El; depth: number }> = [];
+  const pushKids = (node: DomNode, parent: El, depth: number) => {
+    const kids: DomNode[] = [];
+    // The document's own children through childNodes: linkedom's doctype node has no nextSibling.
+    if (node === document) {
+      const list = node.childNodes; // a getter that builds a new list: read it once
+      for (let i = 0; i < (list?.length ?? 0); i++) kids.push(list![i]!);
+    } else {
+      for (let c = node.firstChild; c; c = c.nextSibling) kids.push(c);
+    }
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, parent, depth });
+  };
+  pushKids(document, root, 0);
+  while (stack.length) {
+    const { node, parent, depth } = stack.pop()!;
+    if (node.nodeType === 3) {
+      const t = node.data ?? '';
+      if (t) {
+        const last = parent.kids[parent.kids.length - 1];
+        if (typeof last === 'string') parent.kids[parent.kids.length - 1] = last + t;
+        else parent.kids.push(t);
+      }
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const tag = (node.localName ?? '').toLowerCase();
+    if (SKIP.has(tag)) continue;
+    if (depth >= MAX_DEPTH) {
+      // Too deep: the element is transparent, its children go to the ancestor at the limit.
+      pushKids(node, parent, depth);
+      continue;
+    }
+    const attrs: Record<string, string> = {};
+    const list = node.attributes;
+    if (list) for (let i = 0; i < list.length; i++) attrs[list[i]!.name.toLowerCase()] = list[i]!.value;
+    const el: El = { tag, parent, kids: [], attrs, hint: `${attrs.class ?? ''} ${attrs.id ?? ''}`.trim() };
+    parent.kids.push(el);
+    all.push(el);
+    pushKids(node, el, depth + 1);
+  }
+  return root;
+}
+
+/** Every element under `root` (itself included), in document order; iterative. */
+export function* elements(root: El): Generator<El> {
+  const stack: El[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    yield el;
+    for (let i = el.kids.length - 1; i >= 0; i--) {
+      const k = el.kids[i]!;
+      if (typeof k !== 'string') stack.push(k);
+    }
+  }
+}
+
+/** The first element with this tag, in document order. */
+export function find(root: El, tag: string): El | null {
+  for (const el of elements(root)) if (el.tag === tag) return el;
+  return null;
+}
+
+/** Elements that start a new line of text. */
+export const BLOCK_TAGS = new Set([
+  'p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'td', 'th', 'dt', 'dd', 'dl', 'figcaption',
+  'article', 'section', 'header', 'footer', 'aside', 'nav', 'tr', 'table', 'tbody', 'thead', 'tfoot', 'ul', 'ol', 'figure', 'main',
+  'form', 'address', 'details', 'summary', 'center', 'hr', 'caption', 'fieldset', 'menu', 'body', 'html', '#root', 'hgroup',
+]);
+
+/** All text under an element, white space folded, block boundaries kept as spaces, skipping `dead` elements. */
+export function textOf(el: El, dead?: ReadonlySet<El> | ReadonlyMap<El, unknown>): string {
+  const out: string[] = [];
+  const stack: Kid[] = [el];
+  while (stack.length) {
+    const k = stack.pop()!;
+    if (typeof k === 'string') {
+      out.push(k);
+      continue;
+    }
+    if (dead && k !== el && dead.has(k)) continue;
+    if (k.tag === 'br' || (k !== el && BLOCK_TAGS.has(k.tag))) out.push(' ');
+    for (let i = k.kids.length - 1; i >= 0; i--) stack.push(k.kids[i]!);
+  }
+  return squash(out.join(''));
+}
+
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
