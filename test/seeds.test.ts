@@ -1,6 +1,7 @@
 /**
  * Acceptance: ../shared/corpus/seeds/EXPECTED.md, sections 1 (cleaning and segmentation),
- * 2 (titles and publication dates) and the grouping part of 3, on the real seed pages.
+ * 2 (titles, publication dates and relative dates), the grouping part of 3, 4 (who said what) and
+ * 5 (entities), on the real seed pages, read from the report as a user gets it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzePaths } from '../src/analyze/index.ts';
@@ -155,6 +156,32 @@ describe.skipIf(!hasSeeds)(`seed corpus${hasSeeds ? '' : ` (skipped: ${SKIP_REAS
       expect(page('001').published.earliest).toBe('2024-01-01'); // "between August 2023 and January 2024, Russia received"
     });
 
+    it.each([
+      ['In April', '2025-04', 'month'],
+      ['last fall', '2024-FA', 'season'],
+      ['earlier this year', '2025', 'year'],
+      ['in March', '2025-03', 'month'],
+    ])('004: resolves %j against its bounded date to %s (%s)', (words, value, precision) => {
+      const want = words.replace(/^in /i, '').toLowerCase();
+      const t = page('004').times!.find((x) => x.text.toLowerCase() === want);
+      expect(t, `time "${words}" in ${JSON.stringify(page('004').times!.map((x) => x.text))}`).toBeTruthy();
+      expect(t).toMatchObject({ value, precision, relative: true, resolved: true });
+      expect(page('004').text.slice(t!.start, t!.end)).toBe(t!.text);
+    });
+
+    it('leaves relative dates unresolved where the article has no date to resolve them against', () => {
+      // 000 has no publication date or bound: "on Friday"-style expressions keep their X placeholders.
+      for (const prefix of MAIN) {
+        const a = page(prefix);
+        for (const t of a.times!.filter((x) => x.relative)) {
+          if (a.published.basis === 'unknown') expect(t.resolved, `${prefix}: ${t.text}`).toBe(false);
+          if (!t.resolved) expect(t.earliest).toBeNull();
+        }
+      }
+      // A weekday names no day without an exact publication date: never a guessed day.
+      for (const t of page('004').times!.filter((x) => /day$/i.test(x.text))) expect(t.resolved).toBe(false);
+    });
+
     it('detects English', () => {
       for (const a of report.articles) expect(a.language).toBe('en');
     });
@@ -170,6 +197,76 @@ describe.skipIf(!hasSeeds)(`seed corpus${hasSeeds ? '' : ` (skipped: ${SKIP_REAS
 
     it('keeps the three appended stories apart from each other', () => {
       expect(new Set(children('004').map((k) => k.storyId)).size).toBe(3);
+    });
+  });
+
+  describe('4. who said what', () => {
+    const story = () => report.stories.find((x) => x.id === page('000').storyId)!;
+    const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'").toLowerCase();
+    const CHANNEL: Record<string, string[]> = { kcna: ['kcna', 'korean central news agency'] };
+    it.each([
+      ['000', 'We strongly condemn the armed attack against the Russian territory by the Zelenskyy puppet regime', ["North Korea's Ministry of Foreign Affairs", 'North Korean Ministry of Foreign Affairs'], 'Reuters'],
+      ['001', 'The strong Russian people, under the energetic leadership of Comrade Putin, will firmly defend', ['Kim Jong Un'], 'TASS'],
+      ['002', 'The US and the West made Kyiv authorities attack Russia\u2019s territory with their own long-range strike weapons.', ['Kim Jong Un'], 'North Korean state media'],
+      ['002', 'The DPRK government, army, and people will invariably support the policy of the Russian Federation', ['Kim Jong Un'], 'North Korean state media'],
+      ['004', 'unconditionally support the stand of Russia and its foreign policies', ['Kim Jong Un'], 'KCNA'],
+      ['003', 'has nothing to worry about', ['Vladimir Putin'], null],
+      ['003', 'big mistake', ['Vladimir Putin'], null],
+      ['003', 'is not aimed at forming a military alliance in the Western mold', ['Russian Foreign Ministry', 'The Russian Foreign Ministry'], null],
+    ] as const)('%s: \u201c%s\u201d', (prefix, words, speakers, via) => {
+      const q = story().quotes.find((x) => x.articleId === page(prefix).id && norm(x.text).includes(norm(words)));
+      expect(q, `quote in ${prefix}`).toBeTruthy();
+      expect(q!.direct).toBe(true);
+      // Named as its story entity: "Kim Jong-un" in 001 is the story's "Kim Jong Un".
+      expect(speakers.map(norm)).toContain(norm(q!.speaker));
+      if (via) expect(CHANNEL[norm(via)] ?? [norm(via)]).toContain(norm(q!.via));
+      expect(page(prefix).text.slice(q!.start, q!.end)).toBe(q!.text);
+    });
+
+    it('attributes every quote to a person or body, never a pronoun', () => {
+      for (const s of report.stories) for (const q of s.quotes) expect(q.speaker ?? '').not.toMatch(/^(he|she|they|it|we|i|you|him|her|them|his|its)$/i);
+    });
+  });
+
+  describe('5. entities', () => {
+    const story = () => report.stories.find((x) => x.id === page('000').storyId)!;
+    const named = (n: string) => story().entities.filter((e) => e.name === n || e.aliases.includes(n));
+    it.each([
+      ['Kim Jong Un', ['Kim Jong-un', 'Kim'], 'person'],
+      ['Vladimir Putin', ['Putin'], 'person'],
+      ['North Korea', ['DPRK', 'Pyongyang'], 'place'],
+      ['Russia', ['Russian Federation', 'Moscow'], 'place'],
+      ['Korean Central News Agency', ['KCNA'], 'organization'],
+      ['Center for Advanced Defense Studies', ['C4ADS'], 'organization'],
+      ['Volodymyr Zelenskyy', [], 'person'],
+      ['Andrei Belousov', [], 'person'],
+      ['Sergei Shoigu', [], 'person'],
+      ['Alexei Krivoruchko', [], 'person'],
+      ['Bashar al-Assad', [], 'person'],
+      ['Shin Won-sik', [], 'person'],
+      ['Oleksandr Syrskyi', [], 'person'],
+      ['TASS', [], 'organization'],
+      ['Reuters', [], 'organization'],
+      ['Kursk region', ['Kursk'], 'place'],
+    ] as const)('%s: one entity with its variants', (name, variants, type) => {
+      const e = story().entities.find((x) => x.name === name);
+      expect(e, `"${name}" among ${JSON.stringify(story().entities.map((x) => x.name))}`).toBeTruthy();
+      expect(e!.type).toBe(type);
+      for (const v of variants) expect(e!.aliases).toContain(v);
+      expect(named(name)).toHaveLength(1);
+    });
+
+    it('gives people the roles the text gives them', () => {
+      const role = (n: string) => (story().entities.find((e) => e.name === n)?.role ?? '').replace(/\u2019/g, "'");
+      expect(role('Andrei Belousov')).toBe("Russia's Defense Minister");
+      expect(role('Sergei Shoigu').toLowerCase()).toBe('russian security council secretary');
+    });
+
+    it('labels each mention in an article with its story entity, at its offsets', () => {
+      const a = page('001');
+      expect(a.mentions!.length).toBeGreaterThan(10);
+      for (const m of a.mentions!) expect(a.text.slice(m.start, m.end)).toBe(m.text);
+      expect(a.mentions!.filter((m) => m.entity === 'Kim Jong Un').map((m) => m.text)).toContain('Kim Jong-un');
     });
   });
 });

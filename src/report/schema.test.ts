@@ -73,6 +73,13 @@ const full: Report = {
       storyId: S1,
       diagnostics: [{ origin: 'decode:charset', level: 'info', message: 'no charset declared; detected UTF-8' }],
       truncated: false,
+      times: [
+        { text: 'Thursday', start: 36, end: 44, type: 'DATE', value: '2025-03-13', precision: 'day', earliest: '2025-03-13', latest: '2025-03-13', relative: true, resolved: true },
+      ],
+      figures: [
+        { text: 'twice as long', start: 70, end: 83, low: 2, high: 2, unit: null, approx: false, bound: '=', kind: 'ratio', factor: 2, change: 'up', period: null, attribution: null },
+      ],
+      mentions: [{ text: 'council', start: 4, end: 11, type: 'organization', entity: 'Town Council' }],
     }),
     article({
       id: A2,
@@ -98,8 +105,21 @@ const full: Report = {
       id: S1,
       title: 'Harbour bridge repairs',
       articleIds: [A1, A2],
-      entities: [{ name: 'Anna Example', type: 'person', aliases: ['Example'], role: 'mayor', mentions: 3 }],
-      quotes: [{ speaker: 'Anna Example', text: 'The bridge will stay open during the work.', articleId: A1, via: null, direct: true }],
+      entities: [{ name: 'Anna Example', type: 'person', aliases: ['Example'], role: 'mayor', mentions: 3, articleIds: [A1, A2] }],
+      quotes: [
+        {
+          speaker: 'Anna Example',
+          text: 'The bridge will stay open during the work.',
+          articleId: A1,
+          via: null,
+          direct: true,
+          partial: false,
+          cue: 'said',
+          speakerMention: 'she',
+          start: 0,
+          end: 42,
+        },
+      ],
       claims: [
         {
           measure: 'cost of the bridge repairs',
@@ -308,7 +328,12 @@ describe('the schema document', () => {
 
   it('lets every object grow (additionalProperties: true) and requires every listed field', () => {
     // Fields added after v1's first release are optional (older v1 reports lack them): list them here as `object.field`.
-    const optional = new Set<string>(['article.truncated']);
+    const optional = new Set<string>([
+      'article.truncated', 'article.times', 'article.figures', 'article.mentions',
+      'entity.articleIds', 'quote.partial', 'quote.cue', 'quote.speakerMention', 'quote.start', 'quote.end',
+      // Present only for some figures (ratios, changes), in every version.
+      'figure.factor', 'figure.change',
+    ]);
     for (const [where, node] of objectSchemas()) {
       expect(node.additionalProperties, where).toBe(true);
       const fields = Object.keys(node.properties as Node).filter((f) => !optional.has(`${where}.${f}`));

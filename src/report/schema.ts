@@ -108,6 +108,51 @@ export interface ReportArticle {
   diagnostics: ReportDiagnostic[];
   /** Addition in v1 (optional: older reports lack it): the text is cut off by a paywall or teaser. */
   truncated?: boolean;
+  /** Addition in v1 (optional: older reports lack it): time expressions in `text`, resolved where the date allows. */
+  times?: ReportTime[];
+  /** Addition in v1 (optional): numbers in `text` with unit, qualifier, period and attribution. */
+  figures?: ReportFigure[];
+  /** Addition in v1 (optional): where `text` names an entity of its story. */
+  mentions?: ReportMention[];
+}
+
+/** Character offsets into an article's `text`, end exclusive. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export interface ReportTime extends TextSpan {
+  text: string;
+  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  /** TimeML value (`2025-04`, `2024-FA`, `P3Y`, `PAST_REF`; X placeholders when unresolved). */
+  value: string | null;
+  precision: string | null;
+  earliest: DateBound | null;
+  latest: DateBound | null;
+  relative: boolean;
+  resolved: boolean;
+}
+
+export interface ReportFigure extends TextSpan {
+  text: string;
+  low: number | null;
+  high: number | null;
+  unit: string | null;
+  approx: boolean;
+  bound: '=' | '~' | '>' | '<' | '>=' | '<=';
+  kind: 'count' | 'amount' | 'percent' | 'ratio' | 'fraction' | 'money' | 'measure';
+  factor?: number;
+  change?: 'up' | 'down';
+  period: string | null;
+  attribution: string | null;
+}
+
+export interface ReportMention extends TextSpan {
+  text: string;
+  type: EntityType;
+  /** Name of the story entity it belongs to. */
+  entity: string;
 }
 
 export type EntityType = 'person' | 'organization' | 'place' | 'other';
@@ -120,6 +165,8 @@ export interface Entity {
   role: string | null;
   /** Number of mentions across the story's articles (at least 1). */
   mentions: number;
+  /** Addition in v1: the articles that mention it. */
+  articleIds?: ArticleId[];
 }
 
 export interface Quote {
@@ -131,6 +178,15 @@ export interface Quote {
   via: string | null;
   /** Direct quotation (true) or reported speech (false). */
   direct: boolean;
+  /** Addition in v1: quoted words inside reported speech. */
+  partial?: boolean;
+  /** Addition in v1: the reporting expression ("said", "according to"). */
+  cue?: string | null;
+  /** Addition in v1: the speaker as written (a pronoun or surname resolved to `speaker`). */
+  speakerMention?: string | null;
+  /** Addition in v1: offsets of `text` in the article's text. */
+  start?: number;
+  end?: number;
 }
 
 export type ClaimStatus = 'corroborated' | 'single-source' | 'conflicting' | 'changed';
@@ -170,9 +226,9 @@ export interface ReportStory {
   id: StoryId;
   title: string;
   articleIds: ArticleId[];
-  /** Empty in v1 (filled by later work). */
+  /** The people, organisations and places of the story, variants merged, most mentioned first. */
   entities: Entity[];
-  /** Empty in v1 (filled by later work). */
+  /** Who said what, in article order. */
   quotes: Quote[];
   /** Empty in v1 (filled by later work). */
   claims: Claim[];
