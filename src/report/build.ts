@@ -5,6 +5,7 @@
  */
 import type { InputError } from '../analyze/index.ts';
 import { groupMentions } from '../entities/index.ts';
+import { reconcileStory } from '../reconcile/index.ts';
 import type { Store, StoredArticle, StoredStory } from '../store/index.ts';
 import {
   REPORT_VERSION,
@@ -16,9 +17,12 @@ import {
   type ReportStory,
   type ReportSummary,
   type ReportTime,
+  type ProvenanceEntry,
 } from './schema.ts';
 
 export interface BuildOptions {
+  /** Words of each story's briefing at most (default 250). */
+  words?: number;
   errors?: InputError[];
   summary?: Partial<Pick<ReportSummary, 'inputs' | 'analysed' | 'unchanged' | 'failed'>>;
   now?: Date;
@@ -60,7 +64,7 @@ function assemble(articles: StoredArticle[], stories: StoredStory[], options: Bu
   const reportById = new Map(reportArticles.map((a) => [a.id, a]));
   const reportStories = stories.map((s) => {
     const members = s.articleIds.map((id) => byId.get(id)).filter((a): a is StoredArticle => a !== undefined);
-    const story = toReportStory(s, members);
+    const story = toReportStory(s, members, options);
     // Each article's mentions name the story entity they belong to (for highlighting).
     for (const [id, mentions] of story.mentionsOf) {
       const a = reportById.get(id);
@@ -116,7 +120,7 @@ export function toReportArticle(a: StoredArticle): ReportArticle {
  * across articles) and quotes in article order. Returns each article's mentions too, labelled with
  * the story entity they belong to.
  */
-export function toReportStory(s: StoredStory, members: StoredArticle[] = []): { story: ReportStory; mentionsOf: Map<string, ReportMention[]> } {
+export function toReportStory(s: StoredStory, members: StoredArticle[] = [], options: Pick<BuildOptions, 'words'> = {}): { story: ReportStory; mentionsOf: Map<string, ReportMention[]> } {
   const docs = members.map((a) => ({ id: a.id, mentions: a.analysis?.entities ?? [] }));
   const { entities, entityOf } = groupMentions(docs);
   const mentionsOf = new Map<string, ReportMention[]>();
@@ -145,22 +149,46 @@ export function toReportStory(s: StoredStory, members: StoredArticle[] = []): { 
         const at = q.speakerStart !== null && q.speakerEnd !== null ? mentions.find((m) => m.start < q.speakerEnd! && q.speakerStart! < m.end) : undefined;
         speaker = at && at.text.toLowerCase() === (q.speakerMention ?? '').toLowerCase() ? at.entity : (entityByName.get(speaker.toLowerCase()) ?? speaker);
       }
-      quotes.push({ speaker, text: q.text, articleId: a.id, via: q.via, direct: q.direct, partial: q.partial, cue: q.cue, speakerMention: q.speakerMention, start: q.start, end: q.end });
+      const via = q.via ? (entityByName.get(q.via.replace(/^the\s+/i, '').toLowerCase()) ?? q.via) : null;
+      quotes.push({ speaker, text: q.text, articleId: a.id, via, direct: q.direct, partial: q.partial, cue: q.cue, speakerMention: q.speakerMention, start: q.start, end: q.end });
     }
   }
+  const reconciled = reconcileStory(
+    members.map((a) => ({ id: a.id, text: a.text, title: a.title, outlet: a.outlet, source: a.source, published: a.published, analysis: a.analysis ?? null })),
+    quotes.map((q) => ({ speaker: q.speaker, text: q.text, via: q.via, direct: q.direct, articleId: q.articleId })),
+    { words: options.words },
+  );
   const story: ReportStory = {
     id: s.id,
     title: s.title,
     articleIds: s.articleIds,
     entities: entities.map((e) => ({ name: e.name, type: e.type, aliases: e.aliases, role: e.role, mentions: e.mentions, articleIds: e.articleIds })),
     quotes,
-    // Filled by the reconciliation stage (a later issue); empty for now.
-    claims: [],
-    events: [],
-    briefing: [],
+    claims: reconciled.claims,
+    events: reconciled.events,
+    briefing: reconciled.briefing,
+    voice: reconciled.voice,
+    provenance: mergeChannels(reconciled.provenance, (c) => entityByName.get(c.replace(/^the\s+/i, '').toLowerCase()) ?? c),
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     mergedFrom: s.mergedFrom,
   };
   return { story, mentionsOf };
+}
+
+/** Provenance entries naming one entity ("KCNA", "Korean Central News Agency") as one channel. */
+function mergeChannels(entries: ProvenanceEntry[], name: (channel: string) => string): ProvenanceEntry[] {
+  const out = new Map<string, ProvenanceEntry>();
+  for (const e of entries) {
+    const channel = name(e.channel);
+    const into = out.get(channel.toLowerCase());
+    if (!into) {
+      out.set(channel.toLowerCase(), { ...e, channel, articleIds: [...e.articleIds], sentences: [...e.sentences] });
+      continue;
+    }
+    into.quotes += e.quotes;
+    for (const id of e.articleIds) if (!into.articleIds.includes(id)) into.articleIds.push(id);
+    for (const x of e.sentences) if (into.sentences.length < 3 && !into.sentences.some((y) => y.text === x.text)) into.sentences.push(x);
+  }
+  return [...out.values()].sort((a, b) => b.articleIds.length - a.articleIds.length || b.quotes - a.quotes || a.channel.localeCompare(b.channel));
 }

@@ -126,6 +126,18 @@ const full: Report = {
           status: 'single-source',
           values: [
             {
+              text: 'twice as much',
+              low: 4_000_000,
+              high: 4_000_000,
+              unit: 'EUR',
+              approx: true,
+              attribution: 'the opposition',
+              period: null,
+              articleIds: [A1],
+              derived: 'twice as much as about 2 million euros',
+              increment: false,
+            },
+            {
               text: 'about 2 million euros',
               low: 2_000_000,
               high: 2_000_000,
@@ -136,11 +148,24 @@ const full: Report = {
               articleIds: [A2],
             },
           ],
+          kind: 'figure',
+          reason: 'one source gives this figure',
         },
       ],
       events: [
-        { date: '2025-03', earliest: '2025-03-01', latest: '2025-03-31', summary: 'The council votes to repair the bridge.', articleIds: [A1, A2] },
+        {
+          date: '2025-03',
+          earliest: '2025-03-01',
+          latest: '2025-03-31',
+          summary: 'The council votes to repair the bridge.',
+          articleIds: [A1, A2],
+          precision: 'month',
+          basis: 'text',
+          dateText: 'in March',
+        },
       ],
+      voice: [{ articleId: A1, outlet: 'Example Gazette', own: [{ word: 'reckless', count: 1 }], quoted: [{ word: 'shameful', count: 2 }] }],
+      provenance: [{ channel: 'Example Wire', articleIds: [A1], quotes: 1, sentences: [{ text: 'The mayor told Example Wire the bridge would stay open.', articleId: A1 }] }],
       briefing: [{ text: 'The council approved repairs to the harbour bridge, due to start in May.', articleIds: [A1] }],
       createdAt: '2025-06-17T12:00:00Z',
       updatedAt: '2025-06-18T09:30:00+02:00',
@@ -333,6 +358,8 @@ describe('the schema document', () => {
       'entity.articleIds', 'quote.partial', 'quote.cue', 'quote.speakerMention', 'quote.start', 'quote.end',
       // Present only for some figures (ratios, changes), in every version.
       'figure.factor', 'figure.change',
+      'claim.kind', 'claim.reason', 'claimValue.derived', 'claimValue.increment', 'event.precision', 'event.basis', 'event.dateText',
+      'story.voice', 'story.provenance',
     ]);
     for (const [where, node] of objectSchemas()) {
       expect(node.additionalProperties, where).toBe(true);

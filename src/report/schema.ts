@@ -201,12 +201,20 @@ export interface ClaimValue {
   attribution: string | null;
   period: string | null;
   articleIds: ArticleId[];
+  /** Addition in v1: how a relative figure was converted ("three times higher than approximately 1.6 million artillery shells"). */
+  derived?: string;
+  /** Addition in v1: an increment on an earlier figure ("3,000 additional troops"), listed but not compared. */
+  increment?: boolean;
 }
 
 export interface Claim {
   measure: string;
   status: ClaimStatus;
   values: ClaimValue[];
+  /** Addition in v1: a figure, or the date of a happening. */
+  kind?: 'figure' | 'date';
+  /** Addition in v1: why the status, naming the values and sources that decide it. */
+  reason?: string;
 }
 
 export interface StoryEvent {
@@ -215,6 +223,28 @@ export interface StoryEvent {
   latest: DateBound | null;
   summary: string;
   articleIds: ArticleId[];
+  /** Addition in v1: granularity of the date (`day`, `month`, `season`, `year`, `range`), null when undated. */
+  precision?: string | null;
+  /** Addition in v1: `text` (the sentence dates it), `published` (bounded by the article's publication date), `none` (undated). */
+  basis?: 'text' | 'published' | 'none';
+  /** Addition in v1: the date as the text words it ("In April", "on Wednesday"). */
+  dateText?: string | null;
+}
+
+/** Addition in v1: loaded words in one article, its own voice apart from the words it quotes. */
+export interface VoiceEntry {
+  articleId: ArticleId;
+  outlet: string;
+  own: Array<{ word: string; count: number }>;
+  quoted: Array<{ word: string; count: number }>;
+}
+
+/** Addition in v1: a wire, agency or other organisation the articles cite as their source. */
+export interface ProvenanceEntry {
+  channel: string;
+  articleIds: ArticleId[];
+  quotes: number;
+  sentences: Array<{ text: string; articleId: ArticleId }>;
 }
 
 export interface BriefingSentence {
@@ -230,12 +260,16 @@ export interface ReportStory {
   entities: Entity[];
   /** Who said what, in article order. */
   quotes: Quote[];
-  /** Empty in v1 (filled by later work). */
+  /** Figures and dates compared across sources, each group with a status. */
   claims: Claim[];
-  /** Empty in v1 (filled by later work). */
+  /** The timeline: dated events in date order, undated ones last. */
   events: StoryEvent[];
-  /** Empty in v1 (filled by later work). */
+  /** A short briefing, every sentence citing its articles. */
   briefing: BriefingSentence[];
+  /** Addition in v1: loaded words per article, own voice apart from quoted words. */
+  voice?: VoiceEntry[];
+  /** Addition in v1: wires, agencies and other sources the articles cite. */
+  provenance?: ProvenanceEntry[];
   /** Addition in v1. */
   createdAt: Timestamp;
   /** Addition in v1. */
