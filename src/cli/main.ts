@@ -16,24 +16,25 @@ import { DEFAULT_MAX_BYTES } from '../read/index.ts';
 import { buildReport, buildStoryReport } from '../report/build.ts';
 import { FORMATS, type Format, describeDate, forTerminal, render } from '../report/render.ts';
 import { openStoreFor, DEFAULT_DB } from './open.ts';
+import { registerStoryCommands } from './story.ts';
 
 export const EXIT = { ok: 0, usage: 1, partial: 2 } as const;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
-function formatOption(): Option {
+export function formatOption(): Option {
   return new Option('-f, --format <format>', 'output format: text, md or json (default: text on a terminal, json otherwise)').choices(FORMATS as string[]);
 }
 
-function dbOption(): Option {
+export function dbOption(): Option {
   return new Option('--db <dir>', 'folder of the embedded store').default(DEFAULT_DB);
 }
 
-function chosenFormat(f: string | undefined): Format {
+export function chosenFormat(f: string | undefined): Format {
   return (f as Format | undefined) ?? (process.stdout.isTTY ? 'text' : 'json');
 }
 
-function positiveInt(value: string): number {
+export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
   return n;
@@ -209,6 +210,7 @@ each on stderr, and an entry in the report's "errors"), 1 usage error or nothing
       }
     });
 
+  registerStoryCommands(cli);
   const evaluate = cli
     .command('eval')
     .description('measure Storyline on a public evaluation set (formats and metrics: ../shared/data/README.md); prints one JSON object')

@@ -118,7 +118,7 @@ export function buildBriefing(
   // Dated events, the most widely reported first; only whole sentences the text dates itself.
   const dated = events.filter((e) => e.basis === 'text' && !e.summary.endsWith('\u2026'));
   for (const e of [...dated].sort((a, b) => b.articleIds.length - a.articleIds.length)) {
-    add('event', /\d{4}/.test(e.summary) || !e.date ? e.summary : `${e.summary.replace(/[.]$/, '')} (${describeDate(e)}).`, e.articleIds);
+    add('event', !e.date || e.summary.includes(e.date.slice(0, 4)) ? e.summary : `${e.summary.replace(/[.]$/, '')} (${describeDate(e)}).`, e.articleIds);
   }
 
   const chosen: Pick[] = [];

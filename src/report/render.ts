@@ -4,7 +4,11 @@
  * `forTerminal` (no control characters: a title must not be able to move the cursor or recolour the
  * screen) or `forMarkdown` (no raw HTML, links or table breaks).
  */
-import type { Report, ReportArticle, ReportPublished, ReportStory } from './schema.ts';
+import type { Report, ReportArticle, ReportStory } from './schema.ts';
+import { storySections } from './story.ts';
+import { describeDate, forMarkdown, forTerminal } from './text.ts';
+
+export { describeDate, forMarkdown, forTerminal } from './text.ts';
 
 export type Format = 'text' | 'md' | 'json';
 export const FORMATS: readonly Format[] = ['text', 'md', 'json'];
@@ -19,36 +23,6 @@ const QUOTE_WORDS = 40;
 export function render(report: Report, format: Format): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   return format === 'md' ? renderMarkdown(report) : renderText(report);
-}
-
-// C0 and C1 control characters other than tab and newline (ESC starts terminal escape sequences).
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-export function forTerminal(s: string): string {
-  return s.replace(CONTROL, '');
-}
-
-export function forMarkdown(s: string): string {
-  return forTerminal(s)
-    .replace(/\s+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#])/g, '\\$1');
-}
-
-export function describeDate(p: ReportPublished): string {
-  if (p.basis === 'explicit') return p.value ?? 'date unknown';
-  if (p.basis === 'unknown') return 'date unknown';
-  if (p.value) return `${p.value} (inferred, ${range(p)})`;
-  return `${range(p)} (inferred)`;
-}
-
-function range(p: ReportPublished): string {
-  if (p.earliest && p.latest) return `${p.earliest} to ${p.latest}`;
-  if (p.earliest) return `not before ${p.earliest}`;
-  if (p.latest) return `not after ${p.latest}`;
-  return 'no bounds';
 }
 
 function summaryLine(r: Report): string {
@@ -130,6 +104,7 @@ function storyMarkdown(story: ReportStory, articles: Map<string, ReportArticle>)
     out.push(`| ${i + 1} | ${title} | ${forMarkdown(describeDate(a.published))} | ${a.language ?? '?'} | ${forMarkdown(a.source)} |`);
   });
   out.push('');
+  out.push(...storySections(story, members));
   if (story.entities.length) {
     out.push('### Who and what', '', '| Name | Type | Also written | Role | Mentions |', '|---|---|---|---|---|');
     for (const e of story.entities) {
