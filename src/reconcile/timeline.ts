@@ -70,6 +70,7 @@ interface Candidate extends TimelineEvent {
 const ATTRIBUTIVE_BEFORE = /(?:\bsince|\buntil|\btill|\bthe|\bits|\bthis|-)\s*$/i;
 const RANGE = /\b(?:between|from)\s*$/i;
 const VAGUE = /REF$/;
+const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 function fmt(t: number): string {
   return new Date(t).toISOString().slice(0, 10);
@@ -123,7 +124,10 @@ function candidatesOf(a: StoryArticle, order: { n: number }): Candidate[] {
       if (second && opener) {
         out.push({ ...base, date: null, earliest: first.earliest, latest: second.latest, precision: 'range', basis: 'text', dateText: a.text.slice(first.start - opener[0].length, second.end).trim(), value: null, month: null });
       } else {
-        out.push({ ...base, date: first.value, earliest: first.earliest, latest: first.latest, precision: first.precision, basis: 'text', dateText: first.text, value: first.value, month: null });
+        // The report's dates are calendar dates (YYYY, YYYY-MM, YYYY-MM-DD): a season or week ("2024-FA")
+        // keeps its precision and its bounds, and its date is what the bounds share ("2024").
+        const date = PARTIAL_DATE.test(first.value ?? '') ? first.value : (commonDate(first.earliest!, first.latest!)?.date ?? null);
+        out.push({ ...base, date, earliest: first.earliest, latest: first.latest, precision: first.precision, basis: 'text', dateText: first.text, value: first.value, month: null });
       }
       continue;
     }

@@ -28,7 +28,9 @@ function cite(ctx: Ctx, ids: string[]): string {
 }
 
 export function eventDate(e: StoryEvent): string {
-  if (e.date && e.precision !== 'range') return e.precision === 'season' ? `${e.date} (season)` : e.date;
+  if (e.date && e.precision !== 'range' && e.date.length >= 7) return e.date;
+  if (e.date && e.precision !== 'range' && e.precision !== 'year' && e.earliest && e.latest) return `${e.earliest} \u2013 ${e.latest}${e.dateText ? ` (\u201c${e.dateText}\u201d)` : ''}`;
+  if (e.date && e.precision !== 'range') return e.date;
   if (e.earliest && e.latest) return `${e.earliest} \u2013 ${e.latest}`;
   if (e.earliest) return `not before ${e.earliest}`;
   if (e.latest) return `not after ${e.latest}`;
