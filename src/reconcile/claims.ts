@@ -132,8 +132,9 @@ function sameSource(a: string | null, b: string | null): boolean {
   return (a === null && b === null) || (a !== null && b !== null && attributionKey(a) === attributionKey(b));
 }
 
-/** Who a value comes from, for independence: its attribution, else its article (copies count as their original). */
+/** Who a value comes from, for independence: its attribution, else its article; a copy counts as its original, whatever it adds. */
 function sourceKeys(v: ClaimValueOut, original: (id: string) => string): string[] {
+  if (v.articleIds.every((id) => original(id) !== id)) return [...new Set(v.articleIds.map(original))].map((id) => `article:${id}`);
   if (v.attribution) return [attributionKey(v.attribution)];
   return [...new Set(v.articleIds.map(original))].map((id) => `article:${id}`);
 }

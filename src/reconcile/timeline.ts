@@ -64,12 +64,15 @@ interface Candidate extends TimelineEvent {
   /** A month the text names without a year (`XXXX-06`): "06". */
   month: string | null;
   people: Set<string>;
+  /** The sentence states a figure. */
+  figures: boolean;
   order: number;
 }
 
 const ATTRIBUTIVE_BEFORE = /(?:\bsince|\buntil|\btill|\bthe|\bits|\bthis|-)\s*$/i;
 const RANGE = /\b(?:between|from)\s*$/i;
 const VAGUE = /REF$/;
+const CALENDAR_DAY = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d{4}-\d{2}-\d{2}/i;
 const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 function fmt(t: number): string {
@@ -114,7 +117,8 @@ function candidatesOf(a: StoryArticle, order: { n: number }): Candidate[] {
   const newsEnd = lastNews ? a.text.indexOf(lastNews) + lastNews.length : 0;
   for (const s of sentenceSpans(a.text)) {
     const mentions = datingMentions(a.text, times, s.start, s.end);
-    const base = { articleId: a.id, articleIds: [a.id], summary: summarise(s.text), bag: bagOf(s.text, a.analysis?.entities ?? [], s.start, s.end), people: people(s.start, s.end), order: order.n++ };
+    const figures = (a.analysis?.figures ?? []).some((f) => f.start >= s.start && f.end <= s.end && f.kind !== 'amount');
+    const base = { articleId: a.id, articleIds: [a.id], summary: summarise(s.text), bag: bagOf(s.text, a.analysis?.entities ?? [], s.start, s.end), people: people(s.start, s.end), figures, order: order.n++ };
     const resolved = mentions.filter((m) => m.resolved && m.earliest && m.latest);
     if (resolved.length) {
       const first = resolved[0]!;
@@ -210,8 +214,10 @@ export function buildTimeline(articles: StoryArticle[]): Timeline {
       if (a.some((x) => b.some((y) => y.articleId === x.articleId))) continue; // one article dating both: two happenings
       const [ha, hb] = [best(a), best(b)];
       if (!disagree(ha, hb)) continue;
-      // Any member of one wording the happening like any member of the other.
-      const alike = a.some((x) => b.some((y) => samePeople(x, y) && similarity(x.bag, y.bag, weights) >= DISPUTE_SIMILARITY));
+      // Any member of one wording the happening like any member of the other — unless both give a
+      // figure: "In 2023 the port handled 1.2 million containers" / "In 2024 ... 1.5 million" is a
+      // measurement repeated each period, not one happening dated twice.
+      const alike = a.some((x) => b.some((y) => samePeople(x, y) && !(x.figures && y.figures) && similarity(x.bag, y.bag, weights) >= DISPUTE_SIMILARITY));
       if (alike) disputes.push([a, b]);
     }
   }
@@ -229,7 +235,8 @@ export function buildTimeline(articles: StoryArticle[]): Timeline {
   // An exact day that one source alone states is worth checking too.
   for (const g of groups) {
     const e = toEvent(g);
-    const day = e.precision === 'day' || g.some((c) => /^XXXX-\d\d-\d\d$/.test(c.value ?? ''));
+    // A calendar day the text writes out ("July 6", "6 August 2024"), not a weekday resolved against the date line.
+    const day = g.some((c) => (c.precision === 'day' || /^XXXX-\d\d-\d\d$/.test(c.value ?? '')) && CALENDAR_DAY.test(c.dateText ?? ''));
     if (e.articleIds.length === 1 && (e.basis === 'text' || e.basis === 'none') && day) {
       if (dateClaims.some((c) => c.values.some((v) => v.articleIds.includes(e.articleIds[0]!) && v.text === e.dateText))) continue;
       dateClaims.push({ measure: `date: ${e.summary}`, kind: 'date', status: 'single-source', reason: 'one article gives this date', values: [{ text: e.dateText ?? describeDate(e), low: null, high: null, unit: null, approx: false, attribution: null, period: describeDate(e), articleIds: e.articleIds }] });
