@@ -77,7 +77,8 @@ function measureKey(unit: string | null): string {
   return words.length > 1 ? singular(words.at(-1)!) : key;
 }
 
-function claimable(f: Figure): boolean {
+/** A figure worth comparing across sources: not a bare number, a duration or a small exact count of wording ("two countries"). */
+export function claimable(f: Figure): boolean {
   if (f.kind === 'amount') return false;
   if (/^one of\b/i.test(f.text)) return false;
   if (f.kind === 'measure' && DURATION_UNITS.has(singular(measureKey(f.unit)))) return false;

@@ -20,7 +20,7 @@
 import { paragraphs } from '../article/article.ts';
 import { sentenceSpans } from '../nlp/index.ts';
 import type { TimeMention } from '../time/index.ts';
-import type { ClaimOut } from './claims.ts';
+import { type ClaimOut, claimable } from './claims.ts';
 import { type Bag, bagOf, idf, similarity } from './words.ts';
 import type { StoryArticle } from './types.ts';
 
@@ -117,7 +117,7 @@ function candidatesOf(a: StoryArticle, order: { n: number }): Candidate[] {
   const newsEnd = lastNews ? a.text.indexOf(lastNews) + lastNews.length : 0;
   for (const s of sentenceSpans(a.text)) {
     const mentions = datingMentions(a.text, times, s.start, s.end);
-    const figures = (a.analysis?.figures ?? []).some((f) => f.start >= s.start && f.end <= s.end && f.kind !== 'amount');
+    const figures = (a.analysis?.figures ?? []).some((f) => f.start >= s.start && f.end <= s.end && claimable(f));
     const base = { articleId: a.id, articleIds: [a.id], summary: summarise(s.text), bag: bagOf(s.text, a.analysis?.entities ?? [], s.start, s.end), people: people(s.start, s.end), figures, order: order.n++ };
     const resolved = mentions.filter((m) => m.resolved && m.earliest && m.latest);
     if (resolved.length) {
