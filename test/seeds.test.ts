@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzePaths } from '../src/analyze/index.ts';
 import { sentences } from '../src/metadata/index.ts';
+import { numbersIn } from '../src/eval/briefing.ts';
 import { buildReport } from '../src/report/build.ts';
 import type { Report, ReportArticle } from '../src/report/schema.ts';
 import { assertValidReport } from '../src/report/validate.ts';
@@ -397,7 +398,7 @@ describe.skipIf(!hasSeeds)(`seed corpus${hasSeeds ? '' : ` (skipped: ${SKIP_REAS
     it('states no figure that its articles do not contain', () => {
       const articleText = story().articleIds.map((id) => report.articles.find((a) => a.id === id)!.text).join(' ');
       // Dates are normalised (ISO) and checked by the timeline tests; every other number must be the articles' own.
-      const numbers = text().replace(/\b\d{4}(?:-\d{2}){1,2}\b/g, '').match(/\d[\d,.]*\d|\d/g) ?? [];
+      const numbers = numbersIn(text());
       for (const n of numbers) expect(articleText, n).toContain(n);
     });
   });

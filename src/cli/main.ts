@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { analyzePaths } from '../analyze/index.ts';
 import { CLUSTERING_FORMATS, evalClustering, type ClusteringFormat } from '../eval/clustering.ts';
 import { DATES_FORMATS, evalDates } from '../eval/dates.ts';
+import { evalBriefing } from '../eval/briefing.ts';
 import { evalEntities } from '../eval/entities.ts';
 import { evalQuantities } from '../eval/quantities.ts';
 import { evalQuotes } from '../eval/quotes.ts';
@@ -261,6 +262,7 @@ Examples:
     ['quantities', 'newsquant', 'numbers and units: value F1 and value+unit F1 (top level = value)', 'the NewsQuant JSON file', (p) => evalQuantities(p)],
     ['entities', 'meantime', 'entity mentions (people, organisations, places) and their grouping (BCubed)', 'a folder of MEANTIME CAT XML files, one subfolder per topic', (p) => evalEntities(p)],
     ['quotes', 'brat', 'who said what: content and source F1 for direct quotes and all attributions', 'a folder holding text/ and attributions/', (p) => evalQuotes(p)],
+    ['briefing', 'basil', 'briefings on BASIL stories: share citing two outlets, numbers no article states, disputes flagged', 'the basil-dev folder', (p) => evalBriefing(p)],
   ];
   for (const [name, format, description, pathHelp, run] of simple) {
     evaluate

@@ -13,6 +13,7 @@
 import type { ClaimOut, ClaimValueOut } from './claims.ts';
 import { type TimelineEvent, describeDate } from './timeline.ts';
 import type { StoryArticle } from './types.ts';
+import { sentenceSpans } from '../nlp/index.ts';
 import { bagOf, idf, similarity } from './words.ts';
 
 export const DEFAULT_BRIEFING_WORDS = 250;
@@ -48,10 +49,16 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
-function valueWords(v: ClaimValueOut): string {
-  const said = v.derived ?? v.text;
-  const parts = [v.attribution && !/^(?:reportedly|reports?)$/i.test(v.attribution) ? `according to ${v.attribution}` : null, v.period].filter(Boolean);
-  return parts.length ? `${said} (${parts.join(', ')})` : said;
+/** Each figure as worded once, with every source and period that gives it: "89 freshmen (according to Boehner)". */
+function valueWords(values: ClaimValueOut[]): string[] {
+  const bySaid = new Map<string, string[]>();
+  for (const v of values) {
+    const said = v.derived ?? v.text;
+    const parts = bySaid.get(said) ?? [];
+    for (const p of [v.attribution && !/^(?:reportedly|reports?)$/i.test(v.attribution) ? `according to ${v.attribution}` : null, v.period]) if (p && !parts.includes(p)) parts.push(p);
+    bySaid.set(said, parts);
+  }
+  return [...bySaid].map(([said, parts]) => (parts.length ? `${said} (${parts.join(', ')})` : said));
 }
 
 function articlesOf(values: ClaimValueOut[]): string[] {
@@ -64,13 +71,15 @@ function claimSentence(c: ClaimOut): { text: string; section: Section } | null {
   const measure = c.measure.replace(/^date: /, '');
   if (c.kind === 'date') {
     if (c.status !== 'conflicting') return null;
-    return { section: 'dispute', text: `Articles disagree on when this happened \u2014 \u201c${measure.replace(/\u2026$/, '')}\u201d: ${values.map((v) => v.period ?? v.text).join(' against ')}.` };
+    // Each date as the article words it, with the timeline's reading in parentheses: "“In 2023” (2023) against “In June” (2024-06)".
+    const dated = values.map((v) => (v.period && v.period !== v.text ? `\u201c${v.text}\u201d (${v.period})` : `\u201c${v.text}\u201d`));
+    return { section: 'dispute', text: `Articles disagree on when this happened \u2014 \u201c${measure.replace(/\u2026$/, '')}\u201d: ${dated.join(' against ')}.` };
   }
-  const listed = values.map(valueWords);
+  const listed = valueWords(values);
   const joined = listed.length > 2 ? `${listed.slice(0, -1).join('; ')}; and ${listed.at(-1)}` : listed.join(' and ');
   switch (c.status) {
     case 'conflicting':
-      return { section: 'dispute', text: `Sources disagree on the number of ${measure}: ${listed.join(' against ')}.` };
+      return { section: 'dispute', text: `Sources disagree on ${/^\p{L}.*s\b/u.test(measure) ? 'the number of' : 'the figure for'} ${measure}: ${listed.join(' against ')}.` };
     case 'changed':
       return { section: 'changed', text: `Figures for ${measure} changed over time rather than conflict: ${joined}.` };
     case 'corroborated':
@@ -129,7 +138,8 @@ export function buildBriefing(
     const n = wordCount(c.text);
     if (used + n > words) continue;
     const bag = bagOf(c.text);
-    if (chosenBags.some((b) => similarity(b, bag, w) >= REDUNDANT)) continue;
+    // A dispute is never dropped as saying what another sentence says: it is why the reader came.
+    if (c.section !== 'dispute' && chosenBags.some((b) => similarity(b, bag, w) >= REDUNDANT)) continue;
     chosen.push(c);
     chosenBags.push(bag);
     used += n;
@@ -145,7 +155,7 @@ function eventRank(events: TimelineEvent[], p: Pick): number {
 
 function firstSentence(text: string): string {
   const para = text.split(/\n{2,}/).find((p) => wordCount(p) >= 12) ?? '';
-  const m = para.match(/^.*?[.!?](?=\s+[\p{Lu}"“‘]|\s*$)/su);
-  const s = (m ? m[0] : para).trim();
-  return wordCount(s) <= 60 ? s : '';
+  // wink's sentence boundaries: "Speaker John A. Boehner said ..." is one sentence, not "Speaker John A."
+  const s = sentenceSpans(para)[0]?.text.trim() ?? '';
+  return wordCount(s) >= 6 && wordCount(s) <= 60 ? s : '';
 }
