@@ -73,7 +73,7 @@ function section(ctx: Ctx, view: StoryView, md: boolean): string[] {
     out.push(heading('Timeline'), '');
     if (md && story.events.length) out.push('| When | What | Articles |', '|---|---|---|');
     for (const e of story.events) {
-      out.push(md ? `| ${clean(eventDate(e))} | ${clean(e.summary)} | ${cite(ctx, e.articleIds)} |` : `${eventDate(e).padEnd(26)} ${clean(e.summary)} ${cite(ctx, e.articleIds)}`);
+      out.push(md ? `| ${clean(eventDate(e))} | ${clean(e.summary)} | ${cite(ctx, e.articleIds)} |` : `${clean(eventDate(e)).padEnd(26)} ${clean(e.summary)} ${cite(ctx, e.articleIds)}`);
     }
     if (story.events.length === 0) out.push('No dated events.');
     out.push('');
