@@ -73,6 +73,11 @@ export function prepare(input: RawInput): PrepareResult {
   return { ok: true, page };
 }
 
+/** The publication date of a page from cleaning and metadata alone, whether or not it holds an article. */
+export function datePage(page: Article): Article['published'] {
+  return metadata(clean(page).article).published;
+}
+
 /** The expensive stages: clean, segment, metadata, understand. */
 export function analysePage(page: Article): AnalyseResult {
   const cleaned = clean(page);
