@@ -86,6 +86,8 @@ export interface Frame {
   speakerStart: number | null;
   speakerEnd: number | null;
   speakerMention: string | null;
+  /** End of the whole source phrase (the speaker mention with its apposition), see `QuoteMention.sourceEnd`. */
+  sourceEnd: number | null;
   /** Set when the speaker is a channel ("KCNA said"): the frame then lends `via` to frames it holds. */
   channel: string | null;
   /** "TASS, citing the council's press service, reported": the cited source. */
@@ -318,7 +320,7 @@ const APPOSITION_START = /^(a|an|the|who|which|whose|however|though|too|also|mea
 /** The speaker phrase before a cue: "Kim said", "Smith, a spokesman, said", "Kim also said". */
 const TWO_WORD_ADVERBS = new Set(['in particular', 'in turn', 'in fact', 'of course', 'at least', 'for example', 'for instance', 'in response', 'in return', 'at first', 'at times', 'in private', 'in public', 'on tuesday', 'on monday', 'on wednesday', 'on thursday', 'on friday', 'on saturday', 'on sunday', 'last week', 'this week', 'last month', 'last year']);
 
-function subjectBefore(toks: Tok[], ti: number): { np: { from: number; to: number }; appositionFrom: number } | null {
+function subjectBefore(toks: Tok[], ti: number): { np: { from: number; to: number }; appositionFrom: number; appositionTo?: number } | null {
   let j = ti - 1;
   for (;;) {
     while (j >= 0 && isPreVerb(toks[j]!)) j--;
@@ -349,7 +351,7 @@ function subjectBefore(toks: Tok[], ti: number): { np: { from: number; to: numbe
       // commas is the subject when it is a name and the phrase before it is not.
       const seg = npBackward(toks, j - 1, k + 1);
       if (seg && seg.from === k + 1 && isPersonName(toks, seg) && !isPersonName(toks, np)) return { np: seg, appositionFrom: -1 };
-      return { np, appositionFrom: k };
+      return { np, appositionFrom: k, appositionTo: j };
     }
     const direct = toks[j - 1]?.text === ')' ? npBackward(toks, j - 1) : null;
     return direct ? { np: direct, appositionFrom: -1 } : null;
@@ -364,6 +366,42 @@ function subjectBefore(toks: Tok[], ti: number): { np: { from: number; to: numbe
     if (outer && !PERSONAL_PRONOUNS.has(toks[outer.to - 1]!.lower) || outer && np.to - np.from === 1 && TIME_WORD.test(toks[np.from]!.lower)) return { np: outer!, appositionFrom: -1 };
   }
   return { np, appositionFrom: -1 };
+}
+
+/**
+ * The apposition or relative clause after a speaker named after its cue ("..., said Jane Roe, a
+ * lawyer for the family", "according to Ed Poe, who chairs the panel,"): where the whole source
+ * phrase ends (a character offset), or null when no apposition follows. PARC 3.0 and PolNeAR mark
+ * the source as the full noun phrase, appositions and relative clauses included (PolNeAR
+ * guidelines, "Source": the span covers the entire noun phrase with its modifiers), while the
+ * speaker mention stays the name. The apposition runs to the end of the sentence, a dash,
+ * semicolon, colon, parenthesis or quotation, or a comma before a participle or a conjunction
+ * ("..., said Roe, adding that ...").
+ */
+function appositionAfter(toks: Tok[], from: number): number | null {
+  if (toks[from]?.text !== ',' || !appositionOpener(toks[from + 1])) return null;
+  let end = -1;
+  for (let k = from + 1; k < toks.length && k - from <= 40; k++) {
+    const t = toks[k]!;
+    if (t.kind === 'q') break;
+    if (t.kind === 'p') {
+      // A second apposition continues the phrase; a joined hyphen or "&" is inside a word or name.
+      if (t.text === ',' && appositionOpener(toks[k + 1])) continue;
+      if ((t.text === '-' || t.text === '&') && toks[k - 1]?.end === t.start && toks[k + 1]?.start === t.end) continue;
+      break;
+    }
+    end = k;
+  }
+  return end > from ? toks[end]!.end : null;
+}
+
+/** A word that can open an apposition or relative clause after a name ("a lawyer", "who", "the city's mayor", "director of"). */
+function appositionOpener(t: Tok | undefined): boolean {
+  if (!t || t.kind !== 'w') return false;
+  const w = t.lower;
+  if (/^(a|an|the|who|whom|whose|which|one|another|now|then|himself|herself|both|each|also|formerly|once|\d.*)$/.test(w)) return true;
+  if (/ing$/.test(w) || CONJ.has(w) || ADJUNCT_STARTS.has(w) || TIME_WORD.test(w) || VERB_CUES.has(w) || w === 'that') return false;
+  return t.cap || isPossessive(t) || isTitle(w) || isNounish(w) && !isVerbish(w);
 }
 
 const PP_BEFORE_VERB = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'since', 'from', 'with', 'via', 'through', 'by', 'last', 'this', 'next']);
@@ -538,10 +576,12 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
   const { entry } = cue;
   const base: Frame = {
     sent, toks, cue, np: null, inverted: false, coverFrom: cue.ti, coverTo: cue.tj, contentFrom: cue.tj, hadThat: false,
-    before: null, after: null, speaker: null, entity: null, speakerStart: null, speakerEnd: null, speakerMention: null,
+    before: null, after: null, speaker: null, entity: null, speakerStart: null, speakerEnd: null, speakerMention: null, sourceEnd: null,
     channel: null, cited: null, quotes: [], via: null,
   };
   const prev = toks[cue.ti - 1];
+  // "Jane Roe, a spokeswoman for the council, said": the end of the apposition, when there is one.
+  let appositionEnd: number | null = null;
   if (entry.lemma === 'according') {
     const np = npForward(toks, cue.tj);
     if (!np) return null;
@@ -565,6 +605,7 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     }
     if (!base.np) {
       const sub = subjectBefore(toks, cue.ti);
+      if (sub?.appositionTo !== undefined) appositionEnd = toks[sub.appositionTo - 1]!.end;
       const form = toks[cue.ti]!.lower;
       let between = '';
       if (sub) for (let k = sub.np.to; k < cue.ti; k++) between += ` ${toks[k]!.lower}`;
@@ -598,6 +639,7 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     base.speakerStart = toks[base.np.from]!.start;
     base.speakerEnd = toks[base.np.to - 1]!.end;
     base.speakerMention = ctx.text.slice(base.speakerStart, base.speakerEnd);
+    base.sourceEnd = appositionEnd ?? (base.inverted ? appositionAfter(toks, base.np.to) : null) ?? base.speakerEnd;
     if (r.entity) ctx.reg.mention(r.entity, base.speakerStart, base.speakerEnd, sent, 'speaker');
   } else {
     // "..., saying ...", "and added ...": the subject of the sentence speaks.
@@ -606,7 +648,7 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     if (!opener && !/ing$/.test(toks[cue.ti]!.lower)) return null;
     const earlier = [...frames].reverse().find((f) => f.sent === sent && f.cue.ti < cue.ti && (f.speaker || f.speakerMention));
     if (earlier && !earlier.channel) {
-      Object.assign(base, { speaker: earlier.speaker, entity: earlier.entity, speakerStart: earlier.speakerStart, speakerEnd: earlier.speakerEnd, speakerMention: earlier.speakerMention });
+      Object.assign(base, { speaker: earlier.speaker, entity: earlier.entity, speakerStart: earlier.speakerStart, speakerEnd: earlier.speakerEnd, speakerMention: earlier.speakerMention, sourceEnd: earlier.sourceEnd });
     } else {
       const before = ctx.reg.inSentence(sent).filter((m) => m.start < toks[cue.ti]!.start && m.role !== 'other');
       const subj = before.find((m) => m.entity.kind === 'person') ?? before[0];
@@ -949,7 +991,7 @@ function dashSignature(ctx: Ctx, infos: SentInfo[], i: number): Frame | null {
       frame = {
         sent: next.s.index, toks, cue: { ti: 0, tj: 1, entry: { lemma: 'sign', kind: 'speech' } }, np, inverted: true, coverFrom: 0, coverTo: end,
         contentFrom: end, hadThat: false, before: null, after: null, speaker: r.name, entity: r.entity,
-        speakerStart: toks[1]!.start, speakerEnd: toks[end - 1]!.end, speakerMention: ctx.text.slice(toks[1]!.start, toks[end - 1]!.end),
+        speakerStart: toks[1]!.start, speakerEnd: toks[end - 1]!.end, speakerMention: ctx.text.slice(toks[1]!.start, toks[end - 1]!.end), sourceEnd: null,
         channel: null, cited: null, quotes: [], via: null,
       };
       next.frames.push(frame);
@@ -973,14 +1015,16 @@ function mentionsOf(ctx: Ctx, frames: Frame[]): QuoteMention[] {
     let speakerStart = f.speakerStart;
     let speakerEnd = f.speakerEnd;
     let speakerMention = f.speakerMention;
+    let sourceEnd = f.sourceEnd ?? f.speakerEnd;
     if (f.cited) {
       speaker = f.cited.entity?.name ?? f.cited.name;
       speakerStart = f.cited.start;
       speakerEnd = f.cited.end;
       speakerMention = f.cited.mention;
+      sourceEnd = f.cited.end;
     }
     if (speaker && /^(he|she|they|it|we|i|you|who|which|that|him|her|them)$/i.test(speaker)) speaker = null;
-    const base = { speaker, speakerStart, speakerEnd, speakerMention, cue: cueText, cueStart, cueEnd, via: f.channel && !f.cited ? null : f.via };
+    const base = { speaker, speakerStart, speakerEnd, speakerMention, sourceStart: speakerStart, sourceEnd: speakerStart === null ? null : sourceEnd, cue: cueText, cueStart, cueEnd, via: f.channel && !f.cited ? null : f.via };
     if (f.quotes.length > 0) {
       for (const qi of f.quotes) {
         if (seen.has(qi)) continue;

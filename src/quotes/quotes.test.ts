@@ -54,6 +54,22 @@ describe('speakers', () => {
     expect(one('“It’s over,” Sen. Chuck Brown (D-N.Y.) said.', 'over')).toMatchObject({ speaker: 'Chuck Brown' });
   });
 
+  it('gives the whole source phrase with its apposition or relative clause (PolNeAR source spans)', () => {
+    const src = (text: string, words: string) => {
+      const m = one(text, words);
+      return m.sourceStart === null ? null : text.slice(m.sourceStart, m.sourceEnd!);
+    };
+    const inverted = '“The road will be ready by June,” said Omar Haddad, a planner for the county, in a hearing.';
+    expect(one(inverted, 'road')).toMatchObject({ speaker: 'Omar Haddad', speakerMention: 'Omar Haddad' });
+    expect(src(inverted, 'road')).toBe('Omar Haddad, a planner for the county');
+    const relative = 'Lena Park, who chairs the water board, said the levy would pass easily.';
+    expect(one(relative, 'levy')).toMatchObject({ speaker: 'Lena Park', speakerMention: 'Lena Park' });
+    expect(src(relative, 'levy')).toBe('Lena Park, who chairs the water board');
+    // A participle or an adjunct after the name is no apposition.
+    expect(src('“We are ready,” said Tom Reyes, adding that the vote was close.', 'ready')).toBe('Tom Reyes');
+    expect(src('“We are ready,” said Tom Reyes, on Friday.', 'ready')).toBe('Tom Reyes');
+  });
+
   it('finds the speaker before an apposition', () => {
     const m = one('“Prices will fall,” Anna Kowalski, the chief economist at the bank, said on Monday.', 'Prices');
     expect(m.speaker).toBe('Anna Kowalski');
