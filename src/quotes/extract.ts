@@ -153,7 +153,7 @@ function findCues(toks: Tok[]): Cue[] {
         // Words that are as often nouns: a cue only right after a subject-like word, or inverted
         // after a comma or a quotation ("..., reports Reuters").
         const inverted = (prev?.text === ',' || prev?.kind === 'q') && toks[cue.tj]?.kind === 'w' && (toks[cue.tj]!.cap || toks[cue.tj]!.lower === 'the');
-        const subjectLike = prev && prev.kind === 'w' && (prev.cap || PERSONAL_PRONOUNS.has(pl) || PRE_VERB.has(pl) || GROUP_NOUNS.has(pl) || /[^s]s$/.test(pl) && isNounish(pl) && !isDeterminer(pl));
+        const subjectLike = prev && prev.kind === 'w' && (prev.cap || PERSONAL_PRONOUNS.has(pl) || PRE_VERB.has(pl) || GROUP_NOUNS.has(pl) || EVIDENCE_NOUNS.has(pl) || /[^s]s$/.test(pl) && isNounish(pl) && !isDeterminer(pl));
         if (!inverted && !subjectLike) continue;
       }
     }
@@ -228,8 +228,9 @@ function npBackward(toks: Tok[], j: number, lo = 0): { from: number; to: number 
   const afterDet = j > lo && (isDeterminer(toks[j - 1]!.lower) || isPossessive(toks[j - 1]!));
   if (!(head.cap || isNounish(head.lower) || afterDet && !isFunctionWord(head.lower)) || isVerbish(head.lower) && !head.cap && !afterDet || sentenceInitialStop(toks, j)) return null;
   if (isDeterminer(head.lower) && head.lower !== 'one') return null;
-  // "two months later said", "a few weeks ago announced": a time phrase is not a speaker.
-  if (/^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times?|ago|later|earlier|moments?)$/.test(head.lower)) return null;
+  // "two months later said", "a few weeks ago announced": a time phrase is not a speaker ("The
+  // Times said" is a paper, so only a lower-case head counts).
+  if (!head.cap && /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times?|ago|later|earlier|moments?)$/.test(head.lower)) return null;
   let k = j - 1;
   for (; k >= lo; k--) {
     const t = toks[k]!;
@@ -403,6 +404,12 @@ function appositionOpener(t: Tok | undefined): boolean {
   if (/ing$/.test(w) || CONJ.has(w) || ADJUNCT_STARTS.has(w) || TIME_WORD.test(w) || VERB_CUES.has(w) || w === 'that') return false;
   return t.cap || isPossessive(t) || isTitle(w) || isNounish(w) && !isVerbish(w);
 }
+
+/** Bodies of evidence that "show" or "find" something (see `mentionsOf`). */
+const EVIDENCE_NOUNS = new Set(
+  ('poll polls survey surveys study studies report reports data analysis analyses research figures numbers statistics ' +
+    'records documents review audit investigation probe results census estimates count tally exit').split(' '),
+);
 
 const PP_BEFORE_VERB = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'since', 'from', 'with', 'via', 'through', 'by', 'last', 'this', 'next']);
 const TIME_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night|weekend|january|february|march|april|may|june|july|august|september|october|november|december)$/;
@@ -805,6 +812,10 @@ function setRegions(frames: Frame[], toks: Tok[]): void {
       if (rest) fr.before = [fr.before[0], rest[1]];
       continue;
     }
+    // "Around that time, most voters said they would stay home": words before the subject with no
+    // verb are an adverbial, not what was said, when a clause follows the cue (PARC 3.0: content
+    // is a clause or a noun phrase standing for one).
+    if (fr.before && !fr.inverted && !hasVerb(toks, fr.before) && fr.contentFrom < end && looksLikeContent(toks, fr.contentFrom, end, true) && hasVerb(toks, [fr.contentFrom, end])) fr.before = null;
     if (fr.before && !opensQuote && !fr.hadThat) continue;
     if (fr.cue.entry.lemma === 'according' && fr.before) continue;
     let from = fr.contentFrom;
@@ -1058,7 +1069,10 @@ function mentionsOf(ctx: Ctx, frames: Frame[]): QuoteMention[] {
     const entry = f.cue.entry;
     if (entry.quoteOnly) continue;
     if (entry.kind === 'thought' && !options.thoughts) continue;
-    if (entry.kind === 'evidence' && entry.lemma !== 'according' && !f.hadThat) continue;
+    // "a poll found that ...", and without "that" only after a body of evidence ("a new survey
+    // shows Lee ahead"): PolNeAR annotates polls, studies and data as sources (PARC 3.0 counts
+    // them too); "the talks showed progress" is no attribution.
+    if (entry.kind === 'evidence' && entry.lemma !== 'according' && !f.hadThat && !(f.np && EVIDENCE_NOUNS.has(bare(f.toks[f.np.to - 1]!.lower)))) continue;
     for (const r of f.hadThat ? [f.after, f.before] : [f.before, f.after]) {
       if (!r) continue;
       let words = 0;

@@ -144,6 +144,28 @@ describe('direct, partial and reported speech', () => {
   });
 });
 
+describe('attributions without quotation marks (PolNeAR / PARC 3.0)', () => {
+  const all = (text: string) => extractQuotes(text).map((m) => ({ text: m.text, speaker: m.speaker }));
+
+  it('takes a paper named "The ... Times" as a speaker, not as a time phrase', () => {
+    expect(all('The Harbour Times said the mayor had resigned in March.')).toEqual([{ text: 'the mayor had resigned in March', speaker: 'The Harbour Times' }]);
+    expect(all('Two weeks later said nothing about it.')).toEqual([]);
+  });
+
+  it('prefers the clause after the cue to an adverbial opening the sentence', () => {
+    expect(all('By late evening, most callers said they would vote again.')).toEqual([{ text: 'they would vote again', speaker: 'most callers' }]);
+    // A clause before the comma stays the content.
+    expect(all('The ferry is late again, Ada Moss said on Monday.')).toEqual([{ text: 'The ferry is late again', speaker: 'Ada Moss' }]);
+  });
+
+  it('reads what a poll or study shows or finds, with or without "that"', () => {
+    expect(all('A new county poll shows the levy ahead by six points.')).toEqual([{ text: 'the levy ahead by six points', speaker: 'A new county poll' }]);
+    expect(all('The study found higher rates of asthma near the plant.')).toEqual([{ text: 'higher rates of asthma near the plant', speaker: 'study' }]);
+    // Without a body of evidence and without "that", "showed" is no attribution.
+    expect(all('The talks showed real progress on the bridge.')).toEqual([]);
+  });
+});
+
 describe('channels', () => {
   it('takes the channel named in the sentence', () => {
     expect(one('Officials said the bridge would reopen, according to the Interfax news agency.', 'bridge').via).toBe('Interfax');
