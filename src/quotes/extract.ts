@@ -160,6 +160,11 @@ function findCues(toks: Tok[]): Cue[] {
     // "Cruz continued: “...”": these verbs frame a quotation right next to them, nothing else
     // ("Rubio will continue to be ...").
     if (cue.entry.quoteOnly && !quoteNear(toks, cue)) continue;
+    if (cue.entry.next) {
+      // "declined to comment", not "sales declined to their lowest level": an infinitive follows.
+      const after = toks[cue.tj + 1];
+      if (toks[cue.tj]?.lower !== cue.entry.next || !after || after.kind !== 'w' || after.cap || isDeterminer(after.lower) || isPossessive(after) || /^(his|her|its|their|our|my|your|\d.*)$/.test(after.lower)) continue;
+    }
     out.push(cue);
     i = cue.tj - 1;
   }
@@ -1077,7 +1082,8 @@ function mentionsOf(ctx: Ctx, frames: Frame[]): QuoteMention[] {
       if (!r) continue;
       let words = 0;
       for (let k = r[0]; k < r[1]; k++) if (f.toks[k]!.kind === 'w') words++;
-      if (words < 2) continue;
+      // An object frame's content may be one name ("endorsed Lee").
+      if (words < 2 && !(entry.objectFrame && words === 1 && f.toks[r[0]]!.cap)) continue;
       if (entry.kind === 'thought' && !f.hadThat && r === f.after) {
         const t = f.toks[r[0]]!;
         if (!(PERSONAL_PRONOUNS.has(t.lower) || t.cap || isDeterminer(t.lower)) || words < 3) continue;

@@ -164,6 +164,19 @@ describe('attributions without quotation marks (PolNeAR / PARC 3.0)', () => {
     // Without a body of evidence and without "that", "showed" is no attribution.
     expect(all('The talks showed real progress on the bridge.')).toEqual([]);
   });
+
+  it('reads stances toward a person or plan, a single name being content enough', () => {
+    expect(all('Councillor Ada Moss endorsed Lee on Friday.')).toEqual([{ text: 'Lee on Friday', speaker: 'Ada Moss' }]);
+    expect(all('Moss defended the zoning plan as fair to renters.')).toEqual([{ text: 'the zoning plan as fair to renters', speaker: 'Moss' }]);
+    // A lone lower-case word is no content.
+    expect(all('Moss defended herself.')).toEqual([]);
+  });
+
+  it('reads refusals only before an infinitive', () => {
+    expect(all('Ada Moss declined to say whether she would run again.')).toEqual([{ text: 'to say whether she would run again', speaker: 'Ada Moss' }]);
+    expect(all('Ferry sales declined to their lowest level in years.')).toEqual([]);
+    expect(all('Ferry sales declined to 40 percent.')).toEqual([]);
+  });
 });
 
 describe('channels', () => {
