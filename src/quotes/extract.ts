@@ -106,6 +106,8 @@ interface Ctx {
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', "'s", '’s']);
 const CONJ = new Set(['and', 'but', 'or', 'while', 'as', 'then', 'so', 'yet']);
 const CLAUSE_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'since', 'when', 'while', 'as', 'if', 'although', 'though', 'because', 'speaking', 'asked', 'responding', 'writing', 'addressing', 'meeting', 'from', 'for', 'with', 'without', 'by', 'under', 'over', 'to', 'following', 'despite', 'like', 'unlike', 'earlier', 'later', 'last', 'this', 'on', 'yesterday', 'today', 'also', 'however', 'but', 'and', 'so']);
+/** Prepositions and participles that open a setting rather than what was said ("On Sunday, ...", "Asked about it, ..."). */
+const SETTING_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'since', 'when', 'while', 'as', 'speaking', 'asked', 'responding', 'writing', 'addressing', 'from', 'with', 'by', 'under', 'over', 'following', 'despite', 'like', 'unlike', 'later', 'earlier']);
 const IGNORABLE = new Set(['that', 'and', 'but', 'or', 'as', 'well', 'also', 'then']);
 
 // ---------------------------------------------------------------- cues
@@ -290,7 +292,8 @@ function npForward(toks: Tok[], i: number): { from: number; to: number } | null 
     if (t.kind === 'q') break;
     const lw = t.lower;
     if (t.cap) {
-      if (k > i && NOT_NAME.has(lw) && !['of'].includes(lw)) break;
+      // "of the New York delegation": a capital right after "of" or "the" is inside a name.
+      if (k > i && NOT_NAME.has(lw) && !['of'].includes(lw) && !['of', 'the'].includes(toks[k - 1]!.lower)) break;
       continue;
     }
     if (isPossessive(t)) continue;
@@ -304,7 +307,7 @@ function npForward(toks: Tok[], i: number): { from: number; to: number } | null 
   }
   let to = k;
   while (to > i && toks[to - 1]!.kind === 'p' && toks[to - 1]!.text !== ')') to--;
-  while (to > i && ['of', 'for'].includes(toks[to - 1]!.lower)) to--;
+  while (to > i && ['of', 'for', 'the'].includes(toks[to - 1]!.lower)) to--;
   if (to <= i || to === i + 1 && isDeterminer(first.lower)) return null;
   return { from: i, to };
 }
@@ -811,6 +814,9 @@ function setRegions(frames: Frame[], toks: Tok[]): void {
     }
     const next = toks[fr.coverTo];
     const opensQuote = next && (next.text === ',' || next.text === ':' || next.text === '—') && toks[fr.coverTo + 1]?.kind === 'q' || next?.kind === 'q';
+    // "On “Meet the Press” Sunday, he said, “...”": when a quotation follows the frame, words
+    // opening with a preposition before it are the setting, even with a title in quotation marks.
+    if (fr.before && opensQuote && !fr.inverted && toks[fr.before[0]]!.kind === 'w' && SETTING_OPENERS.has(toks[fr.before[0]]!.lower)) fr.before = null;
     // "Some of the tribe's members, he said, were involved in ...": a frame inside its clause.
     if (fr.before && !fr.inverted && next?.text === ',' && !hasVerb(toks, fr.before) && end > fr.coverTo + 1) {
       const rest = trimRange(toks, fr.coverTo + 1, end);

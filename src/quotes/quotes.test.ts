@@ -28,6 +28,8 @@ describe('quotation marks', () => {
 
   it('reads doubled apostrophes as a double mark', () => {
     expect(quotes("''It's over,'' Mr. Brown said.")).toEqual(["It's over,"]);
+    // An inner single quotation closing with the outer one: ,'''
+    expect(quotes("''Then she said 'not today,''' Mr. Brown said.")).toEqual(["Then she said 'not today,'"]);
   });
 
   it('continues a quotation over paragraphs when the next one opens with a mark', () => {
@@ -68,6 +70,16 @@ describe('speakers', () => {
     // A participle or an adjunct after the name is no apposition.
     expect(src('“We are ready,” said Tom Reyes, adding that the vote was close.', 'ready')).toBe('Tom Reyes');
     expect(src('“We are ready,” said Tom Reyes, on Friday.', 'ready')).toBe('Tom Reyes');
+  });
+
+  it('reads an inverted speaker with a place or body after "of", capitals included', () => {
+    expect(one('“It went well,” said Ruth Okafor of the New Haven chapter.', 'went well')).toMatchObject({ speaker: 'Ruth Okafor' });
+    expect(one("''It went 'very well,''' Mr. Brown said.", 'went')).toMatchObject({ speaker: 'Brown', speakerMention: 'Mr. Brown', direct: true });
+  });
+
+  it('keeps a setting before the frame out of the quotation it introduces', () => {
+    const ms = extractQuotes('On “Morning Desk” Tuesday, she said, “I never promised that.”');
+    expect(ms.map((m) => m.text)).toEqual(['I never promised that.']);
   });
 
   it('finds the speaker before an apposition', () => {
