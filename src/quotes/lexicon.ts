@@ -163,6 +163,17 @@ const VERBS: Array<[string, Omit<CueEntry, 'lemma'>]> = [
   ['mock mocks mocked mocking', { kind: 'speech', objectFrame: true }],
   ['endorse endorses endorsed endorsing', { kind: 'speech', objectFrame: true }],
   ['cite cites cited', { kind: 'speech', objectFrame: true }],
+  ['support supports supported supporting', { kind: 'speech', objectFrame: true }],
+  ['oppose opposes opposed opposing', { kind: 'speech', objectFrame: true }],
+  ['attack attacks attacked attacking', { kind: 'speech', objectFrame: true }],
+  ['seek seeks sought seeking', { kind: 'speech', objectFrame: true }],
+  ['offer offers offered offering', { kind: 'speech', objectFrame: true }],
+  ['discuss discusses discussed discussing', { kind: 'speech', objectFrame: true }],
+  ['order orders ordered ordering', { kind: 'speech', objectFrame: true }],
+  ['deem deems deemed', { kind: 'speech', objectFrame: true }],
+  ['repeat repeats repeated repeating', { kind: 'speech', inverts: true }],
+  ['post posts posted posting', { kind: 'speech', inverts: true }],
+  ['learn learns learned learnt', { kind: 'thought' }],
   // Refusals: what was declined is the content ("declined to comment", annotated 68 of 88 times).
   ['decline declines declined declining', { kind: 'speech', next: 'to' }],
   ['refuse refuses refused refusing', { kind: 'speech', next: 'to' }],
@@ -194,7 +205,8 @@ const VERBS: Array<[string, Omit<CueEntry, 'lemma'>]> = [
 export const NOUN_LIKE_FORMS = new Set(
   ('report reports call calls fear fears hope hopes estimate estimates doubt doubts claim claims promise promises ' +
     'demands remarks thanks charge charges notes writes read show shows find finds answers counter counters post tweets ' +
-    'defends question questions rejects dismisses blame blames mocks cites declines refuses').split(' '),
+    'defends question questions rejects dismisses blame blames mocks cites declines refuses support supports attack ' +
+    'attacks offer offers order orders posts repeat').split(' '),
 );
 
 /** Forms never taken as a cue on their own ("the state", "the United States"; "stated" is fine). */
@@ -235,9 +247,26 @@ export const PHRASE_CUES: Array<{ words: string[]; entry: CueEntry }> = [
   ['released the following statement', 'state', 'speech'],
   ['put out a statement', 'state', 'speech'],
   ['said in a statement', 'say', 'speech'],
+  // What someone talks about or points to is the content (a noun phrase), as PolNeAR marks it.
+  ['talked about', 'talk about', 'speech'],
+  ['talks about', 'talk about', 'speech'],
+  ['talking about', 'talk about', 'speech'],
+  ['spoke about', 'talk about', 'speech'],
+  ['referring to', 'refer to', 'speech'],
+  ['referred to', 'refer to', 'speech'],
+  ['refers to', 'refer to', 'speech'],
+  ['pointed to', 'point to', 'speech'],
+  ['points to', 'point to', 'speech'],
+  ['pointing to', 'point to', 'speech'],
 ].map(([phrase, lemma, kind]) => ({
   words: phrase!.split(' '),
-  entry: { lemma: lemma!, kind: kind as CueKind, quoteOnly: phrase === 'went on' ? true : undefined, inverts: lemma === 'say' && phrase!.startsWith('said') ? true : undefined },
+  entry: {
+    lemma: lemma!,
+    kind: kind as CueKind,
+    quoteOnly: phrase === 'went on' ? true : undefined,
+    inverts: lemma === 'say' && phrase!.startsWith('said') ? true : undefined,
+    objectFrame: /^(talk about|refer to|point to)$/.test(lemma!) ? true : undefined,
+  },
 }));
 
 export const VERB_CUES: Map<string, CueEntry> = new Map(

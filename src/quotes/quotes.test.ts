@@ -184,6 +184,14 @@ describe('attributions without quotation marks (PolNeAR / PARC 3.0)', () => {
     expect(all('Moss defended herself.')).toEqual([]);
   });
 
+  it('reads support, opposition and what someone talks about or refers to', () => {
+    expect(all('Ada Moss opposed the ferry levy in 2019.')).toEqual([{ text: 'the ferry levy in 2019', speaker: 'Ada Moss' }]);
+    expect(all('Ada Moss talked about the ferry levy at length.')).toEqual([{ text: 'the ferry levy at length', speaker: 'Ada Moss' }]);
+    expect(all('Ada Moss was referring to Lee.')).toEqual([{ text: 'Lee', speaker: 'Ada Moss' }]);
+    // "support" as a noun is no cue.
+    expect(all('The ferry levy lost its support in 2019.')).toEqual([]);
+  });
+
   it('reads refusals only before an infinitive', () => {
     expect(all('Ada Moss declined to say whether she would run again.')).toEqual([{ text: 'to say whether she would run again', speaker: 'Ada Moss' }]);
     expect(all('Ferry sales declined to their lowest level in years.')).toEqual([]);
