@@ -746,9 +746,35 @@ function looksLikeContent(toks: Tok[], from: number, to: number, strict: boolean
   }
   const first = toks[from];
   if (!first || words < (strict ? 3 : 2)) return false;
-  // "Emphasizing the urgency, Trump said": an opening participle or preposition is an adverbial.
-  return !strict || !CLAUSE_OPENERS.has(first.lower) && !(/ing$/.test(first.lower) && first.cap);
+  if (!strict) return true;
+  const w = first.lower;
+  // "Emphasizing the urgency, Trump said": an opening participle is an adverbial, unless a finite
+  // verb makes it a gerund subject ("Seeing him suffer taught me patience, she said").
+  if (/ing$/.test(w) && first.cap) return finiteVerb(toks, from + 1, to);
+  if (!CLAUSE_OPENERS.has(w)) return true;
+  // "After the vote ended, Lee said": a subordinate clause is the setting, not what was said.
+  if (SUBORDINATORS.has(w)) return false;
+  // "But he operates differently, he said", "This makes it harder, she said": a sentence
+  // connective or demonstrative before a clause with a finite verb.
+  if (CONNECTIVES.has(w)) return finiteVerb(toks, from + 1, to);
+  // "In that last step, officers can include a search, officials said": a preposition phrase,
+  // then a comma and a clause; "In Iowa on Monday, Lee said" has none.
+  for (let k = from + 1; k < to - 1; k++) if (toks[k]!.text === ',' && finiteVerb(toks, k + 1, to)) return true;
+  return false;
 }
+
+/** A finite verb in `from..to`: a verb form the lexicon knows (not a participle) or a regular past form ("closed"). */
+function finiteVerb(toks: Tok[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = toks[k]!;
+    if (t.kind === 'q') return true;
+    if (t.kind === 'w' && !t.cap && (isVerbish(t.lower) && !/ing$/.test(t.lower) && !isTitle(t.lower) || /[a-z]{3}ed$/.test(t.lower))) return true;
+  }
+  return false;
+}
+
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'when', 'while', 'as', 'if', 'although', 'though', 'because', 'following', 'despite', 'like', 'unlike', 'without']);
+const CONNECTIVES = new Set(['this', 'but', 'and', 'so', 'also', 'however', 'yet', 'still', 'then']);
 
 function hasVerb(toks: Tok[], r: [number, number]): boolean {
   for (let k = r[0]; k < r[1]; k++) {
@@ -807,7 +833,11 @@ function setRegions(frames: Frame[], toks: Tok[]): void {
     }
     // After the cue: up to the next frame (its subject, or the comma before a participle).
     let end = toks.length;
-    if (nextF) {
+    // "She said she did feel let down", "Lee said Kim told him that ...": a frame right where this
+    // one's content starts is nested in it, so the content runs on over it (PARC 3.0 nests
+    // attributions; the outer content holds the inner frame).
+    const nested = nextF && nextF.np && !nextF.inverted && !fr.inverted && nextF.coverFrom === fr.contentFrom;
+    if (nextF && !nested) {
       end = nextF.coverFrom;
       if (!nextF.np && nextF.speakerStart !== null) end = nextF.cue.ti;
       while (end > fr.contentFrom && (toks[end - 1]!.text === ',' || CONJ.has(toks[end - 1]!.lower))) end--;
@@ -826,7 +856,7 @@ function setRegions(frames: Frame[], toks: Tok[]): void {
     // "Around that time, most voters said they would stay home": words before the subject with no
     // verb are an adverbial, not what was said, when a clause follows the cue (PARC 3.0: content
     // is a clause or a noun phrase standing for one).
-    if (fr.before && !fr.inverted && !hasVerb(toks, fr.before) && fr.contentFrom < end && looksLikeContent(toks, fr.contentFrom, end, true) && hasVerb(toks, [fr.contentFrom, end])) fr.before = null;
+    if (fr.before && !fr.inverted && !hasVerb(toks, fr.before) && fr.contentFrom < end && looksLikeContent(toks, fr.contentFrom, end, false) && hasVerb(toks, [fr.contentFrom, end])) fr.before = null;
     if (fr.before && !opensQuote && !fr.hadThat) continue;
     if (fr.cue.entry.lemma === 'according' && fr.before) continue;
     let from = fr.contentFrom;

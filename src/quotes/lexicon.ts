@@ -280,7 +280,7 @@ export function isParticiple(form: string): boolean {
 
 /** Words that may sit between a speaker and the verb ("Kim also said", "she has repeatedly argued"). */
 export const PRE_VERB = new Set(
-  ('also later then previously repeatedly recently reportedly publicly privately separately further once again earlier ' +
+  ('also however meanwhile instead nonetheless later then previously repeatedly recently reportedly publicly privately separately further once again earlier ' +
     'has have had was were is are will would could should may might must can did does do not never just only even still ' +
     'quickly simply himself herself themselves itself already often first last later flatly bluntly openly explicitly ' +
     'initially subsequently originally immediately frequently allegedly apparently reportedly long since ever always ' +

@@ -170,6 +170,22 @@ describe('attributions without quotation marks (PolNeAR / PARC 3.0)', () => {
     expect(all('The ferry is late again, Ada Moss said on Monday.')).toEqual([{ text: 'The ferry is late again', speaker: 'Ada Moss' }]);
   });
 
+  it('reads a clause before "X said" that opens with a connective, a gerund subject or a setting and a comma', () => {
+    expect(all('But the ferry runs on a different schedule, Ada Moss said.')).toEqual([{ text: 'the ferry runs on a different schedule', speaker: 'Ada Moss' }]);
+    expect(all('This makes the crossing slower, Ada Moss said.')).toEqual([{ text: 'This makes the crossing slower', speaker: 'Ada Moss' }]);
+    expect(all('Losing the ferry would hurt the island, Ada Moss said.')).toEqual([{ text: 'Losing the ferry would hurt the island', speaker: 'Ada Moss' }]);
+    expect(all('In the last budget, the county closed two routes, Ada Moss said.')).toEqual([{ text: 'In the last budget, the county closed two routes', speaker: 'Ada Moss' }]);
+    // A participle or a subordinate clause before the subject is the setting.
+    expect(all('Pointing at the pier, Ada Moss said the ferry was late.')).toEqual([{ text: 'the ferry was late', speaker: 'Ada Moss' }]);
+    expect(all('After the vote ended, Ada Moss said the ferry was safe.')).toEqual([{ text: 'the ferry was safe', speaker: 'Ada Moss' }]);
+  });
+
+  it('reads "X however said" and a frame nested in the content of another', () => {
+    expect(all('Ada Moss however said the pier would stay open.')).toEqual([{ text: 'the pier would stay open', speaker: 'Ada Moss' }]);
+    expect(all('Ada Moss said she did feel let down by the county.')).toEqual([{ text: 'she did feel let down by the county', speaker: 'Ada Moss' }]);
+    expect(all('Wednesday on the radio, Ada Moss said if the pier closed the island would suffer.')).toEqual([{ text: 'if the pier closed the island would suffer', speaker: 'Ada Moss' }]);
+  });
+
   it('reads what a poll or study shows or finds, with or without "that"', () => {
     expect(all('A new county poll shows the levy ahead by six points.')).toEqual([{ text: 'the levy ahead by six points', speaker: 'A new county poll' }]);
     expect(all('The study found higher rates of asthma near the plant.')).toEqual([{ text: 'higher rates of asthma near the plant', speaker: 'study' }]);
