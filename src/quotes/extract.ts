@@ -214,6 +214,8 @@ function isPreVerb(t: Tok): boolean {
 function sentenceInitialStop(toks: Tok[], k: number): boolean {
   const t = toks[k]!;
   const w = bare(t.lower);
+  // "Mr. Trump said" at the start of a sentence: an honorific opens the name.
+  if (TITLE_CAP.test(t.lower)) return false;
   return (k === 0 || toks[k - 1]!.kind === 'p' && /[:;(“"‘]/.test(toks[k - 1]!.text)) && (NOT_NAME.has(w) || isFunctionWord(w));
 }
 

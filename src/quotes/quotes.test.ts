@@ -77,6 +77,13 @@ describe('speakers', () => {
     expect(one("''It went 'very well,''' Mr. Brown said.", 'went')).toMatchObject({ speaker: 'Brown', speakerMention: 'Mr. Brown', direct: true });
   });
 
+  it('reads an honorific opening the sentence as part of the speaker', () => {
+    const text = '“The pier is safe!” Mr. Okafor said on Monday.';
+    const m = one(text, 'pier');
+    expect(m).toMatchObject({ speaker: 'Okafor', direct: true });
+    expect(text.slice(m.sourceStart!, m.sourceEnd!)).toBe('Mr. Okafor');
+  });
+
   it('keeps a setting before the frame out of the quotation it introduces', () => {
     const ms = extractQuotes('On “Morning Desk” Tuesday, she said, “I never promised that.”');
     expect(ms.map((m) => m.text)).toEqual(['I never promised that.']);
