@@ -143,7 +143,8 @@ function findCues(toks: Tok[]): Cue[] {
     const prev = toks[cue.ti - 1];
     const pl = prev?.lower ?? '';
     // "as reported by TASS", "quoted by": the agent follows; a channel, not a frame.
-    if (toks[cue.tj]?.lower === 'by') continue;
+    // "said by telephone" is a frame all the same.
+    if (toks[cue.tj]?.lower === 'by' && !/^(phone|telephone|email|e-mail|text|video|videolink|letter|satellite)$/.test(toks[cue.tj + 1]?.lower ?? '')) continue;
     // Infinitives, passives and nouns are not reporting frames ("to say", "it was reported", "his call").
     if (cue.entry.lemma !== 'according' && cue.tj - cue.ti === 1) {
       let k = cue.ti - 1;
@@ -749,19 +750,24 @@ function looksLikeContent(toks: Tok[], from: number, to: number, strict: boolean
   const first = toks[from];
   if (!first || words < (strict ? 3 : 2)) return false;
   if (!strict) return true;
-  const w = first.lower;
+  // Sentence connectives first ("But when contacted, ..."): what follows them decides.
+  let i = from;
+  while (i < to - 1 && CONNECTIVES.has(toks[i]!.lower)) i++;
+  const head = toks[i]!;
+  const w = head.lower;
   // "Emphasizing the urgency, Trump said": an opening participle is an adverbial, unless a finite
   // verb makes it a gerund subject ("Seeing him suffer taught me patience, she said").
-  if (/ing$/.test(w) && first.cap) return finiteVerb(toks, from + 1, to);
-  if (!CLAUSE_OPENERS.has(w)) return true;
-  // "After the vote ended, Lee said": a subordinate clause is the setting, not what was said.
-  if (SUBORDINATORS.has(w)) return false;
-  // "But he operates differently, he said", "This makes it harder, she said": a sentence
-  // connective or demonstrative before a clause with a finite verb.
-  if (CONNECTIVES.has(w)) return finiteVerb(toks, from + 1, to);
-  // "In that last step, officers can include a search, officials said": a preposition phrase,
-  // then a comma and a clause; "In Iowa on Monday, Lee said" has none.
-  for (let k = from + 1; k < to - 1; k++) if (toks[k]!.text === ',' && finiteVerb(toks, k + 1, to)) return true;
+  if (/ing$/.test(w) && head.cap) return finiteVerb(toks, i + 1, to);
+  // "But he operates differently, he said", "This makes it harder, she said".
+  if (w === 'this' || !CLAUSE_OPENERS.has(w) && !SUBORDINATORS.has(w)) return i === from || finiteVerb(toks, i, to);
+  // A preposition, participle or subordinate clause ("In that step, ...", "As a woman, ...",
+  // "After the vote ended, ..."): content only when a main clause follows a comma ("In that last
+  // step, officers can search ..., officials said"), not a relative clause ("In Iowa, where ...").
+  for (let k = i + 1; k < to - 1; k++) {
+    if (toks[k]!.text !== ',') continue;
+    const nw = toks[k + 1]!.lower;
+    if (!SUBORDINATORS.has(nw) && !RELATIVES.has(nw) && finiteVerb(toks, k + 1, to)) return true;
+  }
   return false;
 }
 
@@ -776,7 +782,8 @@ function finiteVerb(toks: Tok[], from: number, to: number): boolean {
 }
 
 const SUBORDINATORS = new Set(['after', 'before', 'since', 'when', 'while', 'as', 'if', 'although', 'though', 'because', 'following', 'despite', 'like', 'unlike', 'without']);
-const CONNECTIVES = new Set(['this', 'but', 'and', 'so', 'also', 'however', 'yet', 'still', 'then']);
+const CONNECTIVES = new Set(['but', 'and', 'so', 'also', 'however', 'yet', 'still', 'then']);
+const RELATIVES = new Set(['where', 'who', 'whom', 'whose', 'which', 'that']);
 
 function hasVerb(toks: Tok[], r: [number, number]): boolean {
   for (let k = r[0]; k < r[1]; k++) {
@@ -831,7 +838,8 @@ function setRegions(frames: Frame[], toks: Tok[]): void {
           if (toks[firstQ - 1]!.text === ',') r = [firstQ, r[1]];
         }
       }
-      fr.before = r;
+      // The part kept after an earlier frame must itself read as content.
+      fr.before = r && (fr.inverted || looksLikeContent(toks, r[0], r[1], true)) ? r : null;
     }
     // After the cue: up to the next frame (its subject, or the comma before a participle).
     let end = toks.length;

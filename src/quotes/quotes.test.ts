@@ -187,6 +187,17 @@ describe('attributions without quotation marks (PolNeAR / PARC 3.0)', () => {
     expect(all('After the vote ended, Ada Moss said the ferry was safe.')).toEqual([{ text: 'the ferry was safe', speaker: 'Ada Moss' }]);
   });
 
+  it('tells a setting from content by the main clause after its comma', () => {
+    expect(all('As a result, the pier stayed shut all winter, Ada Moss said.')).toEqual([{ text: 'a result, the pier stayed shut all winter', speaker: 'Ada Moss' }]);
+    expect(all('In Dunmore, where Ada Moss grew up, the mayor said the pier was safe.')).toEqual([{ text: 'the pier was safe', speaker: 'the mayor' }]);
+    expect(all('But when reached, a spokesman for the county said the pier was safe.')).toEqual([{ text: 'the pier was safe', speaker: 'a spokesman for the county' }]);
+    expect(all('Asked whether she trusted Lee, Ada Moss said she did.')).toEqual([{ text: 'she did', speaker: 'Ada Moss' }]);
+  });
+
+  it('reads "said by telephone" as a frame', () => {
+    expect(all('“The pier is safe,” Ada Moss said by telephone.')).toEqual([{ text: 'The pier is safe', speaker: 'Ada Moss' }]);
+  });
+
   it('reads "X however said" and a frame nested in the content of another', () => {
     expect(all('Ada Moss however said the pier would stay open.')).toEqual([{ text: 'the pier would stay open', speaker: 'Ada Moss' }]);
     expect(all('Ada Moss said she did feel let down by the county.')).toEqual([{ text: 'she did feel let down by the county', speaker: 'Ada Moss' }]);
