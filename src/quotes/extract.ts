@@ -302,8 +302,12 @@ function npForward(toks: Tok[], i: number): { from: number; to: number } | null 
     if (isPossessive(t)) continue;
     if ((lw === 'of' || lw === 'for') && k > i && (toks[k + 1]?.cap || isDeterminer(toks[k + 1]?.lower ?? ''))) continue;
     if (lw === 'the' && k > i && toks[k - 1]!.lower === 'of') continue;
+    // "the most recent data", "a count by ...": after a determiner or possessive, a degree word
+    // before a modifier, and a word that is also a verb, are part of the noun phrase.
+    const afterDet = isDeterminer(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!);
+    if (/^(most|more|least|less)$/.test(lw) && afterDet && toks[k + 1]?.kind === 'w') continue;
     if (PERSONAL_PRONOUNS.has(lw) || lw === 'that' || isDeterminer(lw)) break;
-    if (isNounish(lw) && !(isVerbish(lw) && !isTitle(lw))) continue;
+    if (isNounish(lw) && !(isVerbish(lw) && !isTitle(lw) && !afterDet)) continue;
     // Participles as adjectives in front of a noun ("a visiting top Russian official").
     if (/(ing|ed)$/.test(lw) && k + 1 < toks.length && toks[k + 1]!.kind === 'w' && (toks[k + 1]!.cap || isNounish(toks[k + 1]!.lower))) continue;
     break;
@@ -392,6 +396,8 @@ function subjectBefore(toks: Tok[], ti: number): { np: { from: number; to: numbe
  */
 function appositionAfter(toks: Tok[], from: number): number | null {
   if (toks[from]?.text !== ',' || !appositionOpener(toks[from + 1])) return null;
+  // A pronoun takes no apposition ("according to him, the network ..." is a new clause).
+  if (PERSONAL_PRONOUNS.has(toks[from - 1]!.lower) || OBJECT_PRONOUNS.has(toks[from - 1]!.lower)) return null;
   let end = -1;
   for (let k = from + 1; k < toks.length && k - from <= 40; k++) {
     const t = toks[k]!;
@@ -422,6 +428,8 @@ const EVIDENCE_NOUNS = new Set(
     'records documents review audit investigation probe results census estimates count tally exit').split(' '),
 );
 
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me']);
+
 const PP_BEFORE_VERB = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'since', 'from', 'with', 'via', 'through', 'by', 'last', 'this', 'next']);
 const TIME_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night|weekend|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
@@ -441,7 +449,7 @@ interface Resolved {
 function resolveSpeaker(ctx: Ctx, toks: Tok[], np: { from: number; to: number }, sent: number, pos: number, cueKind: string): Resolved {
   const words = toks.slice(np.from, np.to);
   const first = words[0]!;
-  if (words.length === 1 && PERSONAL_PRONOUNS.has(first.lower)) {
+  if (words.length === 1 && (PERSONAL_PRONOUNS.has(first.lower) || OBJECT_PRONOUNS.has(first.lower))) {
     const p = first.lower;
     if (p === 'who' || p === 'which' || p === 'that') {
       // "Lou Dobbs, who said ..." → the phrase before the relative pronoun.
@@ -601,7 +609,8 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
   // "Jane Roe, a spokeswoman for the council, said": the end of the apposition, when there is one.
   let appositionEnd: number | null = null;
   if (entry.lemma === 'according') {
-    const np = npForward(toks, cue.tj);
+    // "according to him": an object pronoun is the source too.
+    const np = OBJECT_PRONOUNS.has(toks[cue.tj]?.lower ?? '') ? { from: cue.tj, to: cue.tj + 1 } : npForward(toks, cue.tj);
     if (!np) return null;
     base.np = np;
     base.inverted = true;

@@ -194,6 +194,14 @@ describe('attributions without quotation marks (PolNeAR / PARC 3.0)', () => {
     expect(all('Asked whether she trusted Lee, Ada Moss said she did.')).toEqual([{ text: 'she did', speaker: 'Ada Moss' }]);
   });
 
+  it('reads "according to" with a degree word in the source, and an object pronoun as the source', () => {
+    expect(all('The pier had 15 closures last year, according to the most recent county data.')).toEqual([{ text: 'The pier had 15 closures last year', speaker: 'most recent county data' }]);
+    const text = 'Ada Moss met the mayor. The pier, according to her, had been closed for years.';
+    const m = one(text, 'pier');
+    expect(m.speaker).toBe('Ada Moss');
+    expect(text.slice(m.sourceStart!, m.sourceEnd!)).toBe('her');
+  });
+
   it('reads "said by telephone" as a frame', () => {
     expect(all('“The pier is safe,” Ada Moss said by telephone.')).toEqual([{ text: 'The pier is safe', speaker: 'Ada Moss' }]);
   });
