@@ -236,7 +236,8 @@ function npBackward(toks: Tok[], j: number, lo = 0): { from: number; to: number 
   if (PERSONAL_PRONOUNS.has(head.lower)) return { from: j, to: j + 1 };
   // A word that is also a verb heads a phrase only after a determiner ("the coach said").
   const afterDet = j > lo && (isDeterminer(toks[j - 1]!.lower) || isPossessive(toks[j - 1]!));
-  if (!(head.cap || isNounish(head.lower) || afterDet && !isFunctionWord(head.lower)) || isVerbish(head.lower) && !head.cap && !afterDet || sentenceInitialStop(toks, j)) return null;
+  const evidence = EVIDENCE_NOUNS.has(head.lower);
+  if (!evidence && (!(head.cap || isNounish(head.lower) || afterDet && !isFunctionWord(head.lower)) || isVerbish(head.lower) && !head.cap && !afterDet || sentenceInitialStop(toks, j))) return null;
   if (isDeterminer(head.lower) && head.lower !== 'one') return null;
   // "two months later said", "a few weeks ago announced": a time phrase is not a speaker ("The
   // Times said" is a paper, so only a lower-case head counts).
@@ -425,7 +426,8 @@ function appositionOpener(t: Tok | undefined): boolean {
 /** Bodies of evidence that "show" or "find" something (see `mentionsOf`). */
 const EVIDENCE_NOUNS = new Set(
   ('poll polls survey surveys study studies report reports data analysis analyses research figures numbers statistics ' +
-    'records documents review audit investigation probe results census estimates count tally exit').split(' '),
+    'records documents review audit investigation probe results census estimates count tally exit polling emails email ' +
+    'video footage photos images evidence tests models forecast forecasts projections').split(' '),
 );
 
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me']);
@@ -1132,7 +1134,7 @@ function mentionsOf(ctx: Ctx, frames: Frame[]): QuoteMention[] {
     // "a poll found that ...", and without "that" only after a body of evidence ("a new survey
     // shows Lee ahead"): PolNeAR annotates polls, studies and data as sources (PARC 3.0 counts
     // them too); "the talks showed progress" is no attribution.
-    if (entry.kind === 'evidence' && entry.lemma !== 'according' && !f.hadThat && !(f.np && EVIDENCE_NOUNS.has(bare(f.toks[f.np.to - 1]!.lower)))) continue;
+    if (entry.kind === 'evidence' && entry.lemma !== 'according' && !f.hadThat && !(f.np && f.toks.slice(f.np.from, f.np.to).some((t) => EVIDENCE_NOUNS.has(bare(t.lower))))) continue;
     for (const r of f.hadThat ? [f.after, f.before] : [f.before, f.after]) {
       if (!r) continue;
       let words = 0;

@@ -215,6 +215,8 @@ describe('attributions without quotation marks (PolNeAR / PARC 3.0)', () => {
   it('reads what a poll or study shows or finds, with or without "that"', () => {
     expect(all('A new county poll shows the levy ahead by six points.')).toEqual([{ text: 'the levy ahead by six points', speaker: 'A new county poll' }]);
     expect(all('The study found higher rates of asthma near the plant.')).toEqual([{ text: 'higher rates of asthma near the plant', speaker: 'study' }]);
+    expect(all('Leaked emails showed county staff favoring the levy.')).toEqual([{ text: 'county staff favoring the levy', speaker: 'Leaked emails' }]);
+    expect(all('Exit polling showed that the levy won every district.')).toEqual([{ text: 'the levy won every district', speaker: 'Exit polling' }]);
     // Without a body of evidence and without "that", "showed" is no attribution.
     expect(all('The talks showed real progress on the bridge.')).toEqual([]);
   });
