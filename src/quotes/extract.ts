@@ -305,7 +305,7 @@ function npForward(toks: Tok[], i: number): { from: number; to: number } | null 
     if (lw === 'the' && k > i && toks[k - 1]!.lower === 'of') continue;
     // "the most recent data", "a count by ...": after a determiner or possessive, a degree word
     // before a modifier, and a word that is also a verb, are part of the noun phrase.
-    const afterDet = isDeterminer(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!);
+    const afterDet = k > i && (isDeterminer(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!));
     if (/^(most|more|least|less)$/.test(lw) && afterDet && toks[k + 1]?.kind === 'w') continue;
     if (PERSONAL_PRONOUNS.has(lw) || lw === 'that' || isDeterminer(lw)) break;
     if (isNounish(lw) && !(isVerbish(lw) && !isTitle(lw) && !afterDet)) continue;
@@ -429,6 +429,27 @@ const EVIDENCE_NOUNS = new Set(
     'records documents review audit investigation probe results census estimates count tally exit polling emails email ' +
     'video footage photos images evidence tests models forecast forecasts projections').split(' '),
 );
+
+/**
+ * The subject opening a sentence, for a participle frame with no subject of its own ("His aide
+ * attacked Lee's record, saying ..."): a pronoun, or a noun phrase headed by a name, a speaker or
+ * group noun or a body, followed by a verb, an adverb or an apposition's comma.
+ */
+function subjectAtStart(toks: Tok[], before: number): { from: number; to: number } | null {
+  let i = 0;
+  while (i < before && (toks[i]!.kind === 'p' || CONNECTIVES.has(toks[i]!.lower))) i++;
+  const first = toks[i];
+  if (!first || first.kind !== 'w' || i >= before) return null;
+  const np = /^(he|she|they|we|i)$/.test(first.lower) ? { from: i, to: i + 1 } : npForward(toks, i);
+  if (!np || np.to >= before) return null;
+  const next = toks[np.to]!;
+  if (!(next.text === ',' || next.kind === 'w' && !next.cap && (isVerbish(next.lower) || isPreVerb(next) || /[a-z]{3}ed$/.test(next.lower)))) return null;
+  const head = toks[np.to - 1]!;
+  const h = bare(head.lower);
+  if (np.to - np.from === 1 && PERSONAL_PRONOUNS.has(h)) return np;
+  if (isPossessive(head) || sentenceInitialStop(toks, np.from) && np.to - np.from === 1) return null;
+  return head.cap || SPEAKER_NOUNS.has(h) || GROUP_NOUNS.has(h) || ORG_HEADS.has(h) || isTitle(h) || EVIDENCE_NOUNS.has(h) ? np : null;
+}
 
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me']);
 
@@ -676,8 +697,18 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     const opener = prev && (prev.text === ',' || CONJ.has(p) || prev.text === ';' || prev.text === '—' || prev.text === '-' || prev.text === '(');
     if (!opener && !/ing$/.test(toks[cue.ti]!.lower)) return null;
     const earlier = [...frames].reverse().find((f) => f.sent === sent && f.cue.ti < cue.ti && (f.speaker || f.speakerMention));
+    const subject = earlier ? null : subjectAtStart(toks, cue.ti);
     if (earlier && !earlier.channel) {
       Object.assign(base, { speaker: earlier.speaker, entity: earlier.entity, speakerStart: earlier.speakerStart, speakerEnd: earlier.speakerEnd, speakerMention: earlier.speakerMention, sourceEnd: earlier.sourceEnd });
+    } else if (subject) {
+      // "Both parents denounced Mr. Trump, saying ...": the subject of the sentence, not the
+      // first name in it, speaks through the participle.
+      const r = resolveSpeaker(ctx, toks, subject, sent, toks[subject.from]!.start, entry.kind);
+      if (!r.name && !PERSONAL_PRONOUNS.has(toks[subject.from]!.lower)) return null;
+      const start = toks[subject.from]!.start;
+      const end = toks[subject.to - 1]!.end;
+      Object.assign(base, { speaker: r.name, entity: r.entity, channel: r.channel, speakerStart: start, speakerEnd: end, speakerMention: ctx.text.slice(start, end), sourceEnd: appositionAfter(toks, subject.to) ?? end });
+      if (r.entity) ctx.reg.mention(r.entity, start, end, sent, 'speaker');
     } else {
       const before = ctx.reg.inSentence(sent).filter((m) => m.start < toks[cue.ti]!.start && m.role !== 'other');
       const subj = before.find((m) => m.entity.kind === 'person') ?? before[0];

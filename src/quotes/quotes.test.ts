@@ -202,6 +202,17 @@ describe('attributions without quotation marks (PolNeAR / PARC 3.0)', () => {
     expect(text.slice(m.sourceStart!, m.sourceEnd!)).toBe('her');
   });
 
+  it('gives a participle frame the subject of its sentence, not the first name in it', () => {
+    expect(all('Both councillors rejected the plan of Mayor Ada Moss, saying that it ignored the island.')).toEqual([
+      { text: 'the plan of Mayor Ada Moss', speaker: 'Both councillors' },
+      { text: 'it ignored the island', speaker: 'Both councillors' },
+    ]);
+    expect(all('Her deputy questioned Lee’s record, saying the pier had been neglected for years.')).toEqual([
+      { text: 'Lee’s record', speaker: 'Her deputy' },
+      { text: 'the pier had been neglected for years', speaker: 'Her deputy' },
+    ]);
+  });
+
   it('reads "said by telephone" as a frame', () => {
     expect(all('“The pier is safe,” Ada Moss said by telephone.')).toEqual([{ text: 'The pier is safe', speaker: 'Ada Moss' }]);
   });
