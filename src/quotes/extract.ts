@@ -254,7 +254,7 @@ function npBackward(toks: Tok[], j: number, lo = 0): { from: number; to: number 
     if (PERSONAL_PRONOUNS.has(lw)) break;
     if (isDeterminer(lw)) {
       // "the leader of the DPRK": a determiner after "of" is inside the phrase.
-      if (k > lo && ['of', 'for'].includes(toks[k - 1]!.lower) && j - k < 8) continue;
+      if (k > lo && ['of', 'for', 'with'].includes(toks[k - 1]!.lower) && j - k < 8) continue;
       k--;
       break;
     }
@@ -263,7 +263,8 @@ function npBackward(toks: Tok[], j: number, lo = 0): { from: number; to: number 
       continue;
     }
     if (isPossessive(t)) continue;
-    if ((lw === 'of' || lw === 'for' || lw === 'at') && k > lo && j - k < 8) continue;
+    // "People with knowledge of the talks said": a "with" phrase after a common noun is part of it.
+    if ((lw === 'of' || lw === 'for' || lw === 'at' || lw === 'with' && k > lo && (GROUP_NOUNS.has(toks[k - 1]!.lower) || SPEAKER_NOUNS.has(toks[k - 1]!.lower))) && k > lo && j - k < 8) continue;
     if (isNounish(lw) && !(isVerbish(lw) && !isTitle(lw))) continue;
     // "the gambling tycoon": a participle between a determiner and a noun is an adjective.
     if (/(ing|ed)$/.test(lw) && k > lo && (isDeterminer(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) continue;
@@ -418,7 +419,7 @@ function appositionAfter(toks: Tok[], from: number): number | null {
 function appositionOpener(t: Tok | undefined): boolean {
   if (!t || t.kind !== 'w') return false;
   const w = t.lower;
-  if (/^(a|an|the|who|whom|whose|which|one|another|now|then|himself|herself|both|each|also|formerly|once|\d.*)$/.test(w)) return true;
+  if (/^(a|an|the|who|whom|whose|which|one|another|now|then|both|each|also|formerly|once|\d.*)$/.test(w)) return true;
   if (/ing$/.test(w) || CONJ.has(w) || ADJUNCT_STARTS.has(w) || TIME_WORD.test(w) || VERB_CUES.has(w) || w === 'that') return false;
   return t.cap || isPossessive(t) || isTitle(w) || isNounish(w) && !isVerbish(w);
 }
@@ -655,7 +656,9 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     }
     if (!base.np) {
       const sub = subjectBefore(toks, cue.ti);
-      if (sub?.appositionTo !== undefined) appositionEnd = toks[sub.appositionTo - 1]!.end;
+      // Only a noun phrase or relative clause extends the source ("Lee, a lawyer, said"), not an
+      // adjunct ("Lee, in a statement, said").
+      if (sub?.appositionTo !== undefined && appositionOpener(toks[sub.appositionFrom + 1])) appositionEnd = toks[sub.appositionTo - 1]!.end;
       const form = toks[cue.ti]!.lower;
       let between = '';
       if (sub) for (let k = sub.np.to; k < cue.ti; k++) between += ` ${toks[k]!.lower}`;
@@ -689,7 +692,9 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     base.speakerStart = toks[base.np.from]!.start;
     base.speakerEnd = toks[base.np.to - 1]!.end;
     base.speakerMention = ctx.text.slice(base.speakerStart, base.speakerEnd);
-    base.sourceEnd = appositionEnd ?? (base.inverted ? appositionAfter(toks, base.np.to) : null) ?? base.speakerEnd;
+    // "According to a poll, 91 percent ...": a sentence-initial "according to" phrase ends at its comma.
+    const opening = entry.lemma === 'according' && cue.ti <= 1;
+    base.sourceEnd = appositionEnd ?? (base.inverted && !opening ? appositionAfter(toks, base.np.to) : null) ?? base.speakerEnd;
     if (r.entity) ctx.reg.mention(r.entity, base.speakerStart, base.speakerEnd, sent, 'speaker');
   } else {
     // "..., saying ...", "and added ...": the subject of the sentence speaks.

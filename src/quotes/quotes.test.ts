@@ -89,6 +89,16 @@ describe('speakers', () => {
     expect(ms.map((m) => m.text)).toEqual(['I never promised that.']);
   });
 
+  it('bounds the source phrase: adjuncts and an opening "according to" clause are not part of it, a "with" phrase is', () => {
+    const src = (text: string, words: string) => {
+      const m = one(text, words);
+      return text.slice(m.sourceStart!, m.sourceEnd!);
+    };
+    expect(src('Ada Moss, in a statement from the county, said the pier was safe.', 'pier')).toBe('Ada Moss');
+    expect(src('According to a county survey, most islanders want the pier rebuilt.', 'islanders')).toBe('a county survey');
+    expect(src('Officials with the harbour board said the pier was safe.', 'pier')).toBe('Officials with the harbour board');
+  });
+
   it('finds the speaker before an apposition', () => {
     const m = one('“Prices will fall,” Anna Kowalski, the chief economist at the bank, said on Monday.', 'Prices');
     expect(m.speaker).toBe('Anna Kowalski');
