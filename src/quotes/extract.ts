@@ -303,7 +303,8 @@ function npForward(toks: Tok[], i: number): { from: number; to: number } | null 
     }
     if (isPossessive(t)) continue;
     if ((lw === 'of' || lw === 'for') && k > i && (toks[k + 1]?.cap || isDeterminer(toks[k + 1]?.lower ?? ''))) continue;
-    if (lw === 'the' && k > i && toks[k - 1]!.lower === 'of') continue;
+    // "the leader of the party", "a strategist for one of these campaigns".
+    if (isDeterminer(lw) && k > i && /^(of|for)$/.test(toks[k - 1]!.lower)) continue;
     // "the most recent data", "a count by ...": after a determiner or possessive, a degree word
     // before a modifier, and a word that is also a verb, are part of the noun phrase.
     const afterDet = k > i && (isDeterminer(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!));

@@ -30,6 +30,8 @@ describe('quotation marks', () => {
     expect(quotes("''It's over,'' Mr. Brown said.")).toEqual(["It's over,"]);
     // An inner single quotation closing with the outer one: ,'''
     expect(quotes("''Then she said 'not today,''' Mr. Brown said.")).toEqual(["Then she said 'not today,'"]);
+    // The same with a space between the single and the double mark.
+    expect(quotes("''Then she said 'not today,' '' Mr. Brown said.")).toEqual(["Then she said 'not today,' "]);
   });
 
   it('continues a quotation over paragraphs when the next one opens with a mark', () => {
@@ -74,6 +76,7 @@ describe('speakers', () => {
 
   it('reads an inverted speaker with a place or body after "of", capitals included', () => {
     expect(one('“It went well,” said Ruth Okafor of the New Haven chapter.', 'went well')).toMatchObject({ speaker: 'Ruth Okafor' });
+    expect(one('“It went well,” said a strategist for one of these campaigns, speaking on Friday.', 'went well')).toMatchObject({ speakerMention: 'a strategist for one of these campaigns' });
     expect(one("''It went 'very well,''' Mr. Brown said.", 'went')).toMatchObject({ speaker: 'Brown', speakerMention: 'Mr. Brown', direct: true });
   });
 
