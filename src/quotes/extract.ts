@@ -1180,7 +1180,8 @@ function mentionsOf(ctx: Ctx, frames: Frame[]): QuoteMention[] {
       if (words < 2 && !(entry.objectFrame && words === 1 && f.toks[r[0]]!.cap)) continue;
       if (entry.kind === 'thought' && !f.hadThat && r === f.after) {
         const t = f.toks[r[0]]!;
-        if (!(PERSONAL_PRONOUNS.has(t.lower) || t.cap || isDeterminer(t.lower)) || words < 3) continue;
+        const infinitive = entry.infinitive && t.lower === 'to' && f.toks[r[0] + 1]?.kind === 'w' && !f.toks[r[0] + 1]!.cap;
+        if (!(PERSONAL_PRONOUNS.has(t.lower) || t.cap || isDeterminer(t.lower) || infinitive) || words < 3) continue;
       }
       const start = f.toks[r[0]]!.start;
       const end = f.toks[r[1] - 1]!.end;

@@ -36,6 +36,8 @@ export interface CueEntry {
    * matched PolNeAR's content spans less often.
    */
   objectFrame?: boolean;
+  /** A "to" infinitive after the verb is content ("hopes to win the seat"). */
+  infinitive?: boolean;
   /** The word that must follow the verb for it to be a cue ("declined to comment", not "sales declined"). */
   next?: string;
 }
@@ -180,7 +182,9 @@ const VERBS: Array<[string, Omit<CueEntry, 'lemma'>]> = [
   // thought and stance
   ['think thinks thought', { kind: 'thought' }],
   ['believe believes believed', { kind: 'thought' }],
-  ['hope hopes hoped', { kind: 'thought' }],
+  // "hopes to win" is annotated as an attitude with its infinitive as content (PolNeAR: 30 of 41
+  // "hopes/hoping/hoped to" in the training texts).
+  ['hope hopes hoped hoping', { kind: 'thought', infinitive: true }],
   ['fear fears feared', { kind: 'thought' }],
   ['expect expects expected', { kind: 'thought' }],
   ['know knows knew', { kind: 'thought' }],

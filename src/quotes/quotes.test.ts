@@ -260,6 +260,12 @@ describe('attributions without quotation marks (PolNeAR / PARC 3.0)', () => {
     expect(all('The ferry levy lost its support in 2019.')).toEqual([]);
   });
 
+  it('reads a hope with its infinitive as content', () => {
+    expect(all('Ada Moss is hoping to win the county seat.')).toEqual([{ text: 'to win the county seat', speaker: 'Ada Moss' }]);
+    // Other thoughts still need a clause ("thinks to" is no attribution).
+    expect(all('Ada Moss thinks to win the county seat.')).toEqual([]);
+  });
+
   it('reads refusals only before an infinitive', () => {
     expect(all('Ada Moss declined to say whether she would run again.')).toEqual([{ text: 'to say whether she would run again', speaker: 'Ada Moss' }]);
     expect(all('Ferry sales declined to their lowest level in years.')).toEqual([]);
