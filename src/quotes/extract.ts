@@ -19,6 +19,13 @@
  *     speaker's quotation (a quote-only paragraph after a quoted paragraph).
  *  5. Channels (`channel.ts`): a frame whose speaker is an agency or paper ("..., KCNA said",
  *     "reports Reuters"), and phrases like "as reported by TASS", set `via`.
+ *  6. The source phrase (`sourceStart`/`sourceEnd`) is the speaker mention with its apposition or
+ *     relative clause, as PARC 3.0 and PolNeAR annotate sources; the speaker stays a name.
+ *
+ * What counts as an attribution follows PolNeAR (Newell, Margolin & Ruths 2018), which like PARC
+ * 3.0 annotates attitudes as well as speech: beside reporting verbs, stances toward an object
+ * ("endorsed Lee", "rejected the plan"), refusals ("declined to comment"), hopes, and what polls
+ * and studies show or find. The word lists are in `lexicon.ts`, each family with its evidence.
  *
  * Cost: linear in the text (every step walks tokens of one sentence or a short window), no model.
  */
