@@ -17,7 +17,7 @@ import { tagTimes } from '../time/index.ts';
  * Bumped whenever what the stage finds changes in a way stored articles should pick up: an
  * `analyze` run re-reads stored articles whose analysis is older (see analyze/).
  */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 /** Texts longer than this are read only up to it (a 1 MB "article" is a dump, not news; bounds time). */
 export const MAX_UNDERSTOOD_CHARS = 200_000;
