@@ -318,6 +318,9 @@ function npForward(toks: Tok[], i: number): { from: number; to: number } | null 
     if (/^(most|more|least|less)$/.test(lw) && afterDet && toks[k + 1]?.kind === 'w') continue;
     if (PERSONAL_PRONOUNS.has(lw) || lw === 'that' || isDeterminer(lw)) break;
     if (isNounish(lw) && !(isVerbish(lw) && !isTitle(lw) && !afterDet)) continue;
+    // A role word right before a name ("said engineer Piotr Halden", "said spokesman Joe Lee"), even
+    // one that is also a verb: the name that follows makes it a noun.
+    if (/^\p{Ll}{3,}$/u.test(lw) && !isFunctionWord(lw) && toks[k + 1]?.kind === 'w' && toks[k + 1]!.cap && !NOT_NAME.has(toks[k + 1]!.lower)) continue;
     // Participles as adjectives in front of a noun ("a visiting top Russian official").
     if (/(ing|ed)$/.test(lw) && k + 1 < toks.length && toks[k + 1]!.kind === 'w' && (toks[k + 1]!.cap || isNounish(toks[k + 1]!.lower))) continue;
     break;

@@ -56,6 +56,8 @@ describe('speakers', () => {
     expect(one('Russian President Vladimir Putin said, “We will win.”', 'We will win')).toMatchObject({ speaker: 'Vladimir Putin', direct: true, partial: false, cue: 'said' });
     expect(one('“We will win,” said Maria Lopez, a spokeswoman for the ministry.', 'We will win')).toMatchObject({ speaker: 'Maria Lopez', speakerMention: 'Maria Lopez' });
     expect(one('“It’s over,” Sen. Chuck Brown (D-N.Y.) said.', 'over')).toMatchObject({ speaker: 'Chuck Brown' });
+    // A lowercase role before the name, even one the lexicon lacks or knows as a verb.
+    expect(one('"We are doing everything we can," said engineer Piotr Halden in Varnaton.', 'everything we can')).toMatchObject({ speaker: 'Piotr Halden', direct: true });
   });
 
   it('gives the whole source phrase with its apposition or relative clause (PolNeAR source spans)', () => {
