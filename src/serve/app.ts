@@ -73,6 +73,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.body(file.body, 200, { 'Content-Type': file.type, 'Cache-Control': 'public, max-age=300' });
   });
 
+  // Browsers ask for it on every page; there is none, and a 404 would clutter their console.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
   app.get('/', async (c) => {
     const query = articleQuery((n) => c.req.query(n), 50);
     if (!isSearch(query)) {
