@@ -288,3 +288,67 @@ describe('hostile article content renders as text', () => {
     expect(page).toContain('&lt;script&gt;window.__xss=&quot;text&quot;;alert(&quot;xss&quot;)&lt;/script&gt;');
   });
 });
+
+describe('the ingest form', () => {
+  const form = (fields: Record<string, string | File>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(fields)) data.append(k === 'file' ? 'files' : k, v);
+    return data;
+  };
+  const submit = (a: Hono, data: FormData, headers: Record<string, string> = { Origin: 'http://localhost' }) =>
+    a.request('/ingest', { method: 'POST', body: data, headers });
+  const text = 'Volunteers planted four thousand oak saplings along the Varna river on Saturday, the parks office said.\n\nThe saplings replace trees lost in last winter\'s storms, and more planting is planned for the autumn.';
+
+  it('analyses pasted text and uploaded files into the store, and links to the results', async () => {
+    const res = await submit(app, form({
+      content: text, title: 'Volunteers plant oaks by the Varna', source: 'Valley Post',
+      file: new File([`<html><head><title>River cleanup</title></head><body><article><h1>River cleanup draws hundreds</h1><p>Hundreds of residents joined a cleanup of the Varna river banks on Sunday, collecting two tonnes of rubbish.</p><p>The council thanked the volunteers and promised more bins along the path.</p></article></body></html>`], 'cleanup.html', { type: 'text/html' }),
+    }));
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toMatch(/<td>paste<\/td><td class="analysed">analysed<\/td>/);
+    expect(page).toMatch(/<td>upload\/cleanup\.html<\/td><td class="analysed">analysed<\/td>/);
+    const ids = [...page.matchAll(/href="\/articles\/(a[0-9a-f]{16})"/g)].map((m) => m[1]!);
+    expect(ids).toHaveLength(2);
+    expect((await t.store.getArticle(ids[0]!))?.outlet).toBe('Valley Post');
+    // The same paste again is recognised, not stored twice.
+    expect(await (await submit(app, form({ content: text, title: 'Volunteers plant oaks by the Varna', source: 'Valley Post' }))).text()).toMatch(/class="unchanged">unchanged/);
+  });
+
+  it('reports a file it cannot use, and an empty submission', async () => {
+    const page = await (await submit(app, form({ file: new File(['%PDF-1.4'], 'scan.pdf') }))).text();
+    expect(page).toMatch(/class="failed">failed: unsupported file type &#39;\.pdf&#39;/);
+    const empty = await submit(app, form({ content: '  ' }));
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toMatch(/nothing to analyse/);
+  });
+
+  it('refuses posts from other sites, and without the token when the server has one', async () => {
+    const cross = await submit(app, form({ content: text }), { Origin: 'https://evil.example' });
+    expect(cross.status).toBe(403);
+    expect((await submit(app, form({ content: text }), {})).status).toBe(403);
+    expect((await submit(app, form({ content: text }), { 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
+
+    const withToken = createApp(t.store, { token: 's3cret' });
+    expect(await (await withToken.request('/ingest')).text()).toMatch(/name="token"/);
+    expect((await submit(withToken, form({ content: text }))).status).toBe(401);
+    expect((await submit(withToken, form({ content: text, token: 's3cret' }))).status).toBe(200);
+
+    const open = createApp(t.store, { host: '0.0.0.0' });
+    expect(await (await open.request('/ingest')).text()).toMatch(/Writes are disabled/);
+    expect((await submit(open, form({ content: text }))).status).toBe(403);
+  });
+
+  it('refuses uploads over the limit with 413', async () => {
+    const small = createApp(t.store, { maxBytes: 2048 });
+    const res = await submit(small, form({ file: new File(['x'.repeat(5000)], 'big.txt') }));
+    expect(res.status).toBe(413);
+  });
+
+  it('answers only loopback host names when listening on loopback (DNS rebinding)', async () => {
+    expect((await get('/api/stories', { Host: 'attacker.example:8080' })).status).toBe(421);
+    expect((await get('/api/stories', { Host: '127.0.0.1:8080' })).status).toBe(200);
+    expect((await get('/api/stories', { Host: 'localhost:8080' })).status).toBe(200);
+    expect((await createApp(t.store, { host: '0.0.0.0', token: 't' }).request('/api/stories', { headers: { Host: 'news.example' } })).status).toBe(200);
+  });
+});
