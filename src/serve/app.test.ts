@@ -25,9 +25,9 @@ let hostileStoryId: string;
 beforeAll(async () => {
   t = await tempStore();
   if (hasSeeds) await analyseSeeds(t.store);
-  [hostileId] = await analyseRecords(t.store, [HOSTILE_RECORD]);
+  hostileId = (await analyseRecords(t.store, [HOSTILE_RECORD]))[0]!;
   app = createApp(t.store);
-  hostileStoryId = (await t.store.getArticle(hostileId!))!.storyId!;
+  hostileStoryId = (await t.store.getArticle(hostileId))!.storyId!;
   const nk = (await t.store.listStories()).find((s) => s.articleIds.length === 5);
   storyId = nk?.id ?? hostileStoryId;
 });

@@ -38,7 +38,7 @@ describe.skipIf(!haveChromium || !hasSeeds)('in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     t = await tempStore();
     await analyseSeeds(t.store);
-    [hostileId] = await analyseRecords(t.store, [HOSTILE_RECORD]);
+    hostileId = (await analyseRecords(t.store, [HOSTILE_RECORD]))[0]!;
     server = await startServer(t.store, { port: 0 });
     profile = mkdtempSync(join(tmpdir(), 'storyline-chromium-'));
     // A fresh profile each run; the flags keep Chromium from phoning home or needing a GPU or sandbox.
