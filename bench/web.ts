@@ -35,7 +35,7 @@ function synthetic(i: number): Article {
   };
 }
 
-async function time(label: string, request: () => Promise<Response>): Promise<Record<string, number | string>> {
+async function time(label: string, request: () => Response | Promise<Response>): Promise<Record<string, number | string>> {
   for (let i = 0; i < 3; i++) await (await request()).text();
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -286,6 +286,7 @@ describe('hostile article content renders as text', () => {
     expect(page).toContain('<span class="url">javascript:window.__xss=&quot;url&quot;;alert(1)</span>');
     expect(page).toContain('Gazette&lt;/title&gt;&lt;script&gt;window.__xss=&quot;outlet&quot;&lt;/script&gt;');
     expect(page).toContain('&lt;script&gt;window.__xss=&quot;text&quot;;alert(&quot;xss&quot;)&lt;/script&gt;');
+    expect(page).toContain('<p class="removed" data-reason="newsletter"><span class="reason">newsletter</span>Subscribe to our newsletter &lt;img src=x onerror=&quot;window.__xss=&#39;removed&#39;&quot;&gt;</p>');
   });
 });
 
@@ -345,6 +346,9 @@ describe('the ingest form', () => {
     expect(res.status).toBe(413);
   });
 
+});
+
+describe('host names', () => {
   it('answers only loopback host names when listening on loopback (DNS rebinding)', async () => {
     expect((await get('/api/stories', { Host: 'attacker.example:8080' })).status).toBe(421);
     expect((await get('/api/stories', { Host: '127.0.0.1:8080' })).status).toBe(200);

@@ -111,7 +111,8 @@ describe.skipIf(!haveChromium || !hasSeeds)('in Chromium', () => {
     for (const path of [`/articles/${hostileId}`, `/stories/${storyOfHostile}`, '/?q=harbour', '/']) {
       await page.goto(server.url + path);
       if (path.startsWith('/articles/')) {
-        await page.getByText(/Show removed parts in place/).click({ force: true });
+        await page.getByText(/Show removed parts in place/).click();
+        await expect(page.locator('.removed[data-reason="newsletter"]').textContent()).resolves.toContain('<img src=x onerror=');
         await shot('hostile-article');
       }
       await page.waitForTimeout(100);

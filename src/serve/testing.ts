@@ -46,6 +46,8 @@ export const HOSTILE_RECORD = {
     'Residents had warned that <script>window.__xss="text";alert("xss")</script> the bridge deck was rotting, and the mayor said repairs would cost about 2 million euros.',
     'An engineer said "<img src=x onerror=alert(document.domain)>" was written on the inspection report as a joke, and that the "<a href=\'javascript:alert(1)\'>click</a>" link in the council minutes was a clerk\'s mistake.',
     'Work is due to start in May, the council said, and the bridge will be closed to cars for six weeks while "><svg onload=window.__xss="attr"> crews replace the deck.',
+    // The cleaner removes this line as a newsletter prompt: removed parts are shown too, and must be as inert.
+    'Subscribe to our newsletter <img src=x onerror="window.__xss=\'removed\'">',
   ].join('\n\n'),
 };
 
