@@ -214,7 +214,7 @@ each on stderr, and an entry in the report's "errors"), 1 usage error or nothing
     .description('serve the web app (stories, timelines, articles, ingest) and the JSON API over the store')
     .addOption(new Option('--db <dir|url>', 'the store: a folder (created if missing) or a postgres:// URL').default(DEFAULT_DB))
     .option('--host <address>', 'address to listen on; any but loopback (127.0.0.1, ::1, localhost) needs a token for writes', '127.0.0.1')
-    .option('--port <n>', 'port to listen on', positiveInt, 8080)
+    .option('--port <n>', 'port to listen on (0: any free port)', (v: string) => (v === '0' ? 0 : positiveInt(v)), 8080)
     .addOption(new Option('--token <token>', 'secret that writes (POST /api/articles, the ingest form) must carry').env('STORYLINE_TOKEN'))
     .addOption(new Option('--max-bytes <n>', 'largest request body accepted, in bytes (larger ones get 413)').default(DEFAULT_MAX_BYTES).argParser(positiveInt))
     .addHelpText('after', `
