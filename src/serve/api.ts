@@ -8,12 +8,12 @@ import { buildStoryReport, toReportArticle, toReportStory } from '../report/buil
 import type { ReportArticle, ReportStory } from '../report/schema.ts';
 import { recordItem, type ReadItem } from '../read/index.ts';
 import type { Store } from '../store/index.ts';
-import { searchArticles, storySummaries } from '../store/search.ts';
+import { MAX_LIMIT, searchArticles, storySummaries } from '../store/search.ts';
 import { HttpError } from './errors.ts';
 import type { Ingest, IngestResult } from './ingest.ts';
 import { openApiDocument } from './openapi.ts';
 import { excerptAround, queryWords } from './pages/highlight.ts';
-import { MAX_BATCH, articleId, articleQuery, integer, storyId } from './params.ts';
+import { MAX_BATCH, MAX_OFFSET, articleId, articleQuery, integer, storyId } from './params.ts';
 import { bearer, checkWrite, jsonOnly, limitBody, type WriteAccess } from './security.ts';
 
 export interface StoryListItem extends ReportStory {
@@ -39,8 +39,8 @@ export function apiRoutes(store: Store, ingest: Ingest, access: WriteAccess, max
 
   api.get('/stories', async (c) => {
     const get = (n: string) => c.req.query(n);
-    const limit = integer(get, 'limit', 50, 1, 100);
-    const offset = integer(get, 'offset', 0, 0, 10_000);
+    const limit = integer(get, 'limit', 50, 1, MAX_LIMIT);
+    const offset = integer(get, 'offset', 0, 0, MAX_OFFSET);
     const [stories, counts] = await Promise.all([store.listStories({ limit, offset }), store.counts()]);
     const stats = new Map((await storySummaries(store, { ids: stories.map((s) => s.id), limit })).map((s) => [s.id, s]));
     const items: StoryListItem[] = stories.map((s) => {

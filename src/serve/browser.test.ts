@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../report/schema.ts';
+import { storyPage } from './pages/story.ts';
+import { CONTENT_SECURITY_POLICY } from './security.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { HOSTILE_RECORD, SEEDS, analyseRecords, analyseSeeds, tempStore, type TempStore } from './testing.ts';
+import { FILLED_REPORT, HOSTILE_RECORD, SEEDS, analyseRecords, analyseSeeds, tempStore, type TempStore } from './testing.ts';
 
 const CHROMIUM = process.env.STORYLINE_CHROMIUM ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -83,7 +85,32 @@ describe.skipIf(!haveChromium || !hasSeeds)('in Chromium', () => {
     else if (story.claims.length === 0) await expect(page.locator('#claims .none').isVisible()).resolves.toBe(true);
   });
 
+  it('draws a story whose sections are filled: timeline bars by precision, a conflicting figure, quotes, and none of its markup runs', async () => {
+    // The pipeline does not fill these sections yet, so the page is rendered from a hand-made report
+    // and served at the app's own origin with its policy, where it loads the app's style sheet.
+    const body = storyPage(FILLED_REPORT, FILLED_REPORT.stories[0]!);
+    await page.route(`${server.url}/fixture/story`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY }, body }));
+    await page.goto(`${server.url}/fixture/story`);
+    const bars = page.locator('#timeline svg rect');
+    expect(await bars.count()).toBe(3);
+    // Date order: the year-long 2024 bar first and widest, the exact day (2025-03-11) a dot.
+    const widths = await bars.evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().width));
+    expect(widths[0]).toBeGreaterThan(widths[2]!);
+    expect(widths[2]).toBeGreaterThan(widths[1]!);
+    const conflicting = page.locator('#claims .badge.status-conflicting').first();
+    expect(await conflicting.isVisible()).toBe(true);
+    // Red, from the app's style sheet: the policy lets it load.
+    expect(await conflicting.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(179, 38, 30)');
+    await expect(page.locator('#quotes .speaker').first().textContent()).resolves.toMatch(/Mara Vell/);
+    await expect(page.locator('h1').textContent()).resolves.toContain('<script>window.__xss=1</script>');
+    expect(await xss()).toBeUndefined();
+    await shot('story-filled');
+    await page.unroute(`${server.url}/fixture/story`);
+  });
+
   it('opens an article and toggles its removed parts in place', async () => {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Another Russian ally supports Moscow amid Ukraine’s Kursk operation' }).click();
     await page.getByRole('link', { name: /unconditionally support/ }).first().click();
     await page.waitForURL(/\/articles\/a[0-9a-f]{16}$/);
     await expect(page.locator('.evidence').textContent()).resolves.toMatch(/April 2025/);

@@ -3,76 +3,17 @@
  * them empty for now): every section renders what the contract holds, and escapes it.
  */
 import { describe, expect, it } from 'vitest';
-import type { Report, ReportArticle, ReportStory } from '../../report/schema.ts';
 import { assertValidReport } from '../../report/validate.ts';
 import type { StoredArticle } from '../../store/index.ts';
 import { articlePage, marksFor, placeRemoved } from './article.ts';
 import { highlight, queryWords, snippet } from './highlight.ts';
 import { storyPage } from './story.ts';
+import { FILLED, FILLED_REPORT } from '../testing.ts';
 import { place, timelineSvg } from './timeline.ts';
 
-const A1 = 'a1111111111111111';
-const A2 = 'a2222222222222222';
-const S1 = 's1111111111111111';
-const EVIL = '<script>window.__xss=1</script>';
-
-function article(id: string, over: Partial<ReportArticle> = {}): ReportArticle {
-  return {
-    id, source: `fixtures/${id}.txt`, parentId: null, title: `Title of ${id}`, titleDerived: false,
-    published: { value: null, earliest: null, latest: null, basis: 'unknown', evidence: null }, language: 'en', text: 'Text.',
-    removed: [], url: null, outlet: null, storyId: S1, diagnostics: [], ...over,
-  };
-}
-
-const story: ReportStory = {
-  id: S1,
-  title: `Harbour bridge ${EVIL}`,
-  articleIds: [A1, A2],
-  entities: [
-    { name: 'Mara Vell', type: 'person', aliases: ['Vell', `M. Vell ${EVIL}`], role: 'mayor of Varnaton', mentions: 4 },
-    { name: 'Varnaton Council', type: 'organization', aliases: [], role: null, mentions: 2 },
-  ],
-  quotes: [
-    { speaker: 'Mara Vell', text: 'The bridge will reopen in June', articleId: A1, via: 'Coast Wire', direct: true },
-    { speaker: 'Mara Vell', text: 'repairs were overdue', articleId: A2, via: null, direct: false },
-    { speaker: null, text: `Nobody told us ${EVIL}`, articleId: A2, via: null, direct: true },
-  ],
-  claims: [
-    {
-      measure: 'Cost of the repairs', status: 'conflicting',
-      values: [
-        { text: 'about 2 million euros', low: 2_000_000, high: 2_000_000, unit: 'euros', approx: true, attribution: 'the mayor', period: '2025', articleIds: [A1] },
-        { text: 'nearly 5 million euros', low: null, high: 5_000_000, unit: 'euros', approx: true, attribution: `engineers ${EVIL}`, period: null, articleIds: [A2] },
-      ],
-    },
-    { measure: 'Weeks of closure', status: 'corroborated', values: [{ text: 'six weeks', low: 6, high: 6, unit: 'weeks', approx: false, attribution: null, period: 'summer 2025', articleIds: [A1, A2] }] },
-  ],
-  events: [
-    { date: '2025-03-11', earliest: '2025-03-11', latest: '2025-03-11', summary: 'The council votes to repair the bridge.', articleIds: [A1] },
-    { date: '2024', earliest: '2024-01-01', latest: '2024-12-31', summary: 'Inspectors find the deck rotting.', articleIds: [A2] },
-    { date: '2025-06', earliest: '2025-06-01', latest: '2025-06-30', summary: `The bridge reopens ${EVIL}`, articleIds: [A1, A2] },
-    { date: null, earliest: null, latest: null, summary: 'The mayor sends a telegram to the engineers.', articleIds: [A2] },
-  ],
-  briefing: [
-    { text: 'Varnaton is repairing its harbour bridge.', articleIds: [A1] },
-    { text: `The cost is disputed ${EVIL}.`, articleIds: [A1, A2] },
-  ],
-  createdAt: '2025-06-18T09:30:00.000Z',
-  updatedAt: '2025-06-18T09:30:00.000Z',
-  mergedFrom: [],
-};
-
-const report: Report = {
-  version: 1,
-  generatedAt: '2025-06-18T09:30:00.000Z',
-  summary: { inputs: 2, analysed: 2, unchanged: 0, failed: 0, articles: 2, stories: 1 },
-  articles: [
-    article(A1, { outlet: 'Coast Herald', url: 'https://example.org/bridge', published: { value: '2025-03-14', earliest: '2025-03-14', latest: '2025-03-14', basis: 'explicit', evidence: 'Published 14 March 2025' } }),
-    article(A2, { title: `Engineers ${EVIL}`, outlet: `Valley <b>Post</b>`, url: 'javascript:alert(1)' }),
-  ],
-  stories: [story],
-  errors: [],
-};
+const { A1, A2, EVIL } = FILLED;
+const report = FILLED_REPORT;
+const story = FILLED_REPORT.stories[0]!;
 
 describe('story page with every section filled', () => {
   const page = storyPage(report, story);

@@ -78,9 +78,9 @@ function sources(story: ReportStory, src: Sources): Html {
   const rows = story.articleIds.map((id) => {
     const a = src.article(id);
     if (!a) return html`<tr><td>${src.number(id)}</td><td colspan="5" class="none">${id} (not in the store)</td></tr>`;
-    return html`<tr id="source-${src.number(id)}"><td>${src.number(id)}</td><td><a href="/articles/${a.id}">${a.title ?? '(no title)'}</a>${a.titleDerived ? html` <span class="badge" title="The page has no headline; this one is derived from the text">derived title</span>` : ''}</td><td>${a.outlet ?? html`<span class="none">unknown</span>`}</td><td>${dateText(a.published)}</td><td>${a.language ?? '?'}</td><td>${a.url ? externalLink(a.url, 'original') : html`<span class="path">${a.source}</span>`}</td></tr>`;
+    return html`<tr id="source-${src.number(id)}"><td>${src.number(id)}</td><td><a href="/articles/${a.id}">${a.title ?? '(no title)'}</a>${a.titleDerived ? html` <span class="badge" title="The page has no headline; this one is derived from the text">derived title</span>` : ''}</td><td>${a.outlet ?? html`<span class="none">unknown</span>`}</td><td>${dateText(a.published)}</td><td>${a.language ?? '?'}</td><td>${a.url ? externalLink(a.url, 'original') : html`<span class="path" title="${a.source}">${a.source.split('/').pop()}</span>`}</td></tr>`;
   });
-  return section('sources', 'Sources', html`<table class="sources"><thead><tr><th>#</th><th>Article</th><th>Outlet</th><th>Published</th><th>Lang.</th><th>Link</th></tr></thead><tbody>${rows}</tbody></table>`, '', false);
+  return section('sources', 'Sources', html`<table class="sources"><thead><tr><th>#</th><th>Article</th><th>Outlet</th><th>Published</th><th>Lang.</th><th>Original</th></tr></thead><tbody>${rows}</tbody></table>`, '', false);
 }
 
 export function storyPage(report: Report, story: ReportStory): string {
