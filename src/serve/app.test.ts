@@ -257,6 +257,8 @@ describe('pages', () => {
     // In place: the caption comes before the first paragraph, the Taboola block after the fifth.
     expect(page.indexOf('data-reason="caption"')).toBeLessThan(page.indexOf('told a visiting top Russian official'));
     expect(page.indexOf('by Taboola')).toBeGreaterThan(page.indexOf('contribution made by North Korean soldiers'));
+    // The stories glued below it were split off; the page links them by title.
+    expect(page).toMatch(/<dt>Split off<\/dt><dd>.*Netherlands snap election/s);
   });
 
   it('a merged story id redirects to the live story; bad ids are 400 and unknown ones 404, as pages', async () => {
@@ -354,5 +356,31 @@ describe('host names', () => {
     expect((await get('/api/stories', { Host: '127.0.0.1:8080' })).status).toBe(200);
     expect((await get('/api/stories', { Host: 'localhost:8080' })).status).toBe(200);
     expect((await createApp(t.store, { host: '0.0.0.0', token: 't' }).request('/api/stories', { headers: { Host: 'news.example' } })).status).toBe(200);
+  });
+});
+
+describe('merged stories', () => {
+  const OLD = 's00000000000000aa';
+  const LIVE = 's00000000000000bb';
+  beforeAll(async () => {
+    await t.store.write(async (tx) => {
+      await tx.createStory(OLD, 'Old story');
+      await tx.createStory(LIVE, 'Live story');
+      await tx.insertArticle({
+        id: 'a00000000000000aa', source: 'merge.txt', parentId: null, kind: 'text', url: null, outlet: null, raw: 'Merged text.', title: 'Merged', titleDerived: false,
+        published: { value: null, earliest: null, latest: null, basis: 'unknown', evidence: null }, language: 'en', text: 'Merged text.', removed: [], diagnostics: [],
+        stated: { title: null, dates: [], language: null },
+      }, OLD, []);
+      await tx.mergeStory(OLD, LIVE);
+    });
+  });
+
+  it('the old id of a merged story redirects to the story it now lives in; the API answers with that story', async () => {
+    const res = await get(`/stories/${OLD}`);
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe(`/stories/${LIVE}`);
+    const { body } = await json<Report>(`/api/stories/${OLD}`);
+    assertValidReport(body);
+    expect(body.stories[0]).toMatchObject({ id: LIVE, mergedFrom: [OLD], articleIds: ['a00000000000000aa'] });
   });
 });

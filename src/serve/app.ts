@@ -108,12 +108,15 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     if (!article) throw new HttpError(404, `no article ${id} in this store`);
     const report = await buildReport(store, [id]);
     const story = report.stories.find((s) => s.articleIds.includes(id)) ?? null;
-    return c.html(articlePage({ article, story, children: await store.childIds(id) }));
+    const children = (await store.getArticles(await store.childIds(id))).map((a) => ({ id: a.id, title: a.title }));
+    return c.html(articlePage({ article, story, children }));
   });
 
   app.get('/ingest', (c) => c.html(ingestPage(form)));
 
   app.post('/ingest', limitBody(maxBytes), sameOriginForms(), async (c) => {
+    // Closed to everyone (public address, no token): say so before reading the upload.
+    if (access.token === null) checkWrite(access, null);
     const body = await c.req.parseBody({ all: true });
     const field = (name: string): string | null => {
       const v = body[name];

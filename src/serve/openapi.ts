@@ -20,9 +20,14 @@ function rehome(value: unknown): unknown {
   return value;
 }
 
+let cached: Json | undefined;
+
+/** Read once: the schema file does not change while the server runs. */
 function reportSchemas(): Json {
+  if (cached) return cached;
   const { $defs, $schema: _s, $id: _i, ...report } = JSON.parse(readFileSync(REPORT_SCHEMA, 'utf8')) as Json & { $defs: Json };
-  return { ...(rehome($defs) as Json), Report: rehome(report) };
+  cached = { ...(rehome($defs) as Json), Report: rehome(report) };
+  return cached;
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -76,7 +76,8 @@ function removedBlock(r: { text: string; reason: string }): Html {
 export interface ArticleView {
   article: StoredArticle;
   story: ReportStory | null;
-  children: string[];
+  /** Articles split off this page (it carried other stories below its own). */
+  children: Array<{ id: string; title: string | null }>;
 }
 
 export function articlePage({ article: a, story, children }: ArticleView): string {
@@ -95,7 +96,7 @@ export function articlePage({ article: a, story, children }: ArticleView): strin
   <dt>Source${a.sources.length > 1 ? 's' : ''}</dt><dd>${(a.sources.length ? a.sources : [a.source]).map((s) => html`<div>${s}</div>`)}</dd>
   <dt>Story</dt><dd>${story ? html`<a href="/stories/${story.id}">${story.title}</a>` : html`<span class="none">none</span>`}</dd>
   ${a.parentId ? html`<dt>Split from</dt><dd><a href="/articles/${a.parentId}">${a.parentId}</a> (the page also carried other stories)</dd>` : ''}
-  ${children.length ? html`<dt>Split off</dt><dd>${children.map((id) => html`<div><a href="/articles/${id}">${id}</a></div>`)}</dd>` : ''}
+  ${children.length ? html`<dt>Split off</dt><dd>${children.map((ch) => html`<div><a href="/articles/${ch.id}">${ch.title ?? ch.id}</a></div>`)}</dd>` : ''}
   <dt>Id</dt><dd class="id">${a.id}</dd>
   ${a.diagnostics.length ? html`<dt>Notes</dt><dd>${a.diagnostics.map((d) => html`<div class="${d.level}"><code>${d.origin}</code> ${d.message}</div>`)}</dd>` : ''}
 </dl>`;
