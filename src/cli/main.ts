@@ -219,8 +219,8 @@ each on stderr, and an entry in the report's "errors"), 1 usage error or nothing
     .addOption(new Option('--max-bytes <n>', 'largest request body accepted, in bytes (larger ones get 413)').default(DEFAULT_MAX_BYTES).argParser(positiveInt))
     .addHelpText('after', `
 Examples:
-  $ storyline analyze ../shared/corpus/seeds --db ./seeds && storyline serve --db ./seeds
-      then open http://127.0.0.1:8080
+  $ storyline analyze ../shared/corpus/seeds --db ./seeds; storyline serve --db ./seeds
+      then open http://127.0.0.1:8080 (analyze exits 2 there: EXPECTED.md is not an article)
   $ storyline serve --db postgres://user@dbhost/news --port 3000
   $ STORYLINE_TOKEN=$(openssl rand -hex 16) storyline serve --host 0.0.0.0
   $ curl -H 'Content-Type: application/json' -d '{"text":"...","title":"..."}' http://127.0.0.1:8080/api/articles
