@@ -12,6 +12,8 @@ const LEFT = 16;
 const RIGHT = 40;
 const TOP = 28;
 const ROW = 22;
+/** Average width of a character of the 11px label font, for fitting labels beside their bars. */
+const CHAR_PX = 6;
 
 export interface PlacedEvent {
   event: StoryEvent;
@@ -87,7 +89,19 @@ export function timelineSvg(placed: readonly PlacedEvent[]): Html {
     const x0 = x(p.start);
     const w = Math.max(7, x(p.end + DAY) - x0);
     const precise = p.end === p.start;
-    return html`<g class="event${precise ? ' day' : ''}"><title>${whenText(p.event)}: ${p.event.summary}</title><rect x="${x0.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="12" rx="${precise ? 6 : 2}"/><text x="${(x0 + w + 4).toFixed(1)}" y="${y + 14}">${i + 1}</text></g>`;
+    // The label goes where there is more room, right or left of the bar, cut to fit.
+    const right = WIDTH - (x0 + w + 4);
+    const left = x0 - 4;
+    const room = Math.max(right, left);
+    const label = fit(`${i + 1}. ${p.event.summary}`, Math.floor(room / CHAR_PX));
+    const text = right >= left
+      ? html`<text x="${(x0 + w + 4).toFixed(1)}" y="${y + 14}">${label}</text>`
+      : html`<text x="${(x0 - 4).toFixed(1)}" y="${y + 14}" text-anchor="end">${label}</text>`;
+    return html`<g class="event${precise ? ' day' : ''}"><title>${whenText(p.event)}: ${p.event.summary}</title><rect x="${x0.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="12" rx="${precise ? 6 : 2}"/>${text}</g>`;
   });
   return html`<svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Timeline of ${placed.length} dated events"><g class="axis">${axis}</g>${rows}</svg>`;
+}
+
+function fit(label: string, chars: number): string {
+  return label.length <= chars ? label : `${label.slice(0, Math.max(1, chars - 1)).trimEnd()}…`;
 }
