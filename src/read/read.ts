@@ -86,18 +86,9 @@ async function* readPath(path: string, maxBytes: number, walked: Set<string>): A
 }
 
 async function* readFileItems(path: string, size: number, maxBytes: number): AsyncGenerator<ReadItem> {
-  const ext = extname(path).toLowerCase();
-  const format: Format | undefined = Object.hasOwn(FORMATS, ext) ? FORMATS[ext as keyof typeof FORMATS] : undefined;
-  if (!format) {
-    yield fail(path, `unsupported file type ${ext ? `'${ext}'` : '(no extension)'} (${EXPECTED})`);
-    return;
-  }
-  if (size === 0) {
-    yield fail(path, 'empty file');
-    return;
-  }
-  if (size > maxBytes) {
-    yield fail(path, tooLarge(`file is ${formatBytes(size)},`, maxBytes));
+  const format = formatFor(path, size, maxBytes);
+  if (typeof format !== 'string') {
+    yield format;
     return;
   }
   let bytes: Uint8Array;
@@ -107,6 +98,30 @@ async function* readFileItems(path: string, size: number, maxBytes: number): Asy
     yield fail(path, fsReason(err, path));
     return;
   }
+  yield* bytesItems(path, format, bytes);
+}
+
+/**
+ * Items from a file already in memory (an upload), under the same rules as a file on disk: the
+ * name's extension picks the format, empty and oversized files are refused.
+ */
+export function* readBytes(name: string, bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Generator<ReadItem> {
+  const format = formatFor(name, bytes.length, maxBytes);
+  if (typeof format !== 'string') yield format;
+  else yield* bytesItems(name, format, bytes);
+}
+
+/** The format a file's name says, or the error item when the file cannot be read as one. */
+function formatFor(path: string, size: number, maxBytes: number): Format | ReadItem {
+  const ext = extname(path).toLowerCase();
+  const format: Format | undefined = Object.hasOwn(FORMATS, ext) ? FORMATS[ext as keyof typeof FORMATS] : undefined;
+  if (!format) return fail(path, `unsupported file type ${ext ? `'${ext}'` : '(no extension)'} (${EXPECTED})`);
+  if (size === 0) return fail(path, 'empty file');
+  if (size > maxBytes) return fail(path, tooLarge(`file is ${formatBytes(size)},`, maxBytes));
+  return format;
+}
+
+function* bytesItems(path: string, format: Format, bytes: Uint8Array): Generator<ReadItem> {
   if (format === 'text' || format === 'html') {
     yield { ok: true, input: { source: path, kind: format, bytes } };
     return;
@@ -185,7 +200,7 @@ function jsonLineItem(line: string, source: string, lineNo: number, diagnostics:
 }
 
 /** One article record → a RawInput. The record's `source` (outlet name or URL) becomes `outlet`. */
-function recordItem(record: unknown, source: string, diagnostics: Diagnostic[] = []): ReadItem {
+export function recordItem(record: unknown, source: string, diagnostics: Diagnostic[] = []): ReadItem {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     const what = record === null ? 'null' : Array.isArray(record) ? 'an array' : `a ${typeof record}`;
     return fail(source, `record is ${what}, not a JSON object`);
