@@ -146,4 +146,14 @@ describe('timeline placement', () => {
     const widths = [...timelineSvg(placed).value.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(widths[1]).toBeGreaterThan(widths[0]! * 20);
   });
+
+  it('draws a date known only as "after" a day as a faded bar to the edge, never a dot', () => {
+    const after = place({ date: null, earliest: '2023-12-25', latest: null, summary: 'after', articleIds: [A1] })!;
+    expect(after.open).toBe('after');
+    const placed = [place({ date: '2022-02', earliest: null, latest: null, summary: 'month', articleIds: [A1] })!, after];
+    const svg = timelineSvg(placed).value;
+    expect(svg).toMatch(/<g class="event open">/);
+    const widths = [...svg.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(widths[1]).toBeGreaterThan(widths[0]!);
+  });
 });

@@ -33,7 +33,7 @@ function timeline(story: ReportStory, src: Sources): Html {
   const placed = story.events.map(place).filter((p): p is PlacedEvent => p !== null).sort((a, b) => a.start - b.start || a.end - b.end);
   const undated = story.events.filter((e) => place(e) === null);
   const item = (e: (typeof story.events)[number]) => html`<span class="when">${whenText(e)}</span>${e.summary}${src.cite(e.articleIds)}`;
-  const content = html`${placed.length ? html`<figure class="timeline">${timelineSvg(placed)}<figcaption class="hint">Bars span every day an event can have happened on: a dot is an exact day, a long bar a month or a year.</figcaption></figure><ol class="events">${placed.map((p) => html`<li>${item(p.event)}</li>`)}</ol>` : ''}
+  const content = html`${placed.length ? html`<figure class="timeline">${timelineSvg(placed)}<figcaption class="hint">Bars span every day an event can have happened on: a dot is an exact day, a long bar a month or a year, a faded bar running to the edge a date known only as "after" or "before" a day.</figcaption></figure><ol class="events">${placed.map((p) => html`<li>${item(p.event)}</li>`)}</ol>` : ''}
   ${undated.length ? html`<h3>Undated events</h3><ul class="events undated">${undated.map((e) => html`<li>${item(e)}</li>`)}</ul>` : ''}`;
   return section('timeline', 'Timeline', content, 'No events yet: the timeline fills in when events are extracted from the articles.', story.events.length === 0);
 }

@@ -20,6 +20,8 @@ export interface PlacedEvent {
   /** First and last possible day, as UTC milliseconds. */
   start: number;
   end: number;
+  /** Bounded on one side only ("not before 2024-01-01"): the bar runs to the chart's edge, faded. */
+  open?: 'after' | 'before';
 }
 
 /** The span of days a partial date covers: `2024` → the year, `2024-06` → June. */
@@ -45,7 +47,8 @@ export function place(event: StoryEvent): PlacedEvent | null {
   const start = day(event.earliest) ?? s?.[0] ?? day(event.latest);
   const end = day(event.latest) ?? s?.[1] ?? start;
   if (start === null || end === null) return null;
-  return { event, start: Math.min(start, end), end: Math.max(start, end) };
+  const open = !s && event.earliest && !event.latest ? 'after' : !s && event.latest && !event.earliest ? 'before' : undefined;
+  return { event, start: Math.min(start, end), end: Math.max(start, end), ...(open ? { open } : {}) };
 }
 
 export function whenText(e: StoryEvent): string {
@@ -86,9 +89,10 @@ export function timelineSvg(placed: readonly PlacedEvent[]): Html {
   const axis = ticks(lo, hi).map((t) => html`<line x1="${x(t.at).toFixed(1)}" x2="${x(t.at).toFixed(1)}" y1="${TOP - 8}" y2="${height}"/><text x="${(x(t.at) + 3).toFixed(1)}" y="14">${t.label}</text>`);
   const rows = placed.map((p, i) => {
     const y = TOP + i * ROW;
-    const x0 = x(p.start);
-    const w = Math.max(7, x(p.end + DAY) - x0);
-    const precise = p.end === p.start;
+    // An open bound runs to the chart's edge: the event can lie anywhere that way.
+    const x0 = p.open === 'before' ? x(lo) : x(p.start);
+    const w = Math.max(7, (p.open === 'after' ? x(hi) : x(p.end + DAY)) - x0);
+    const precise = p.end === p.start && !p.open;
     // The label goes where there is more room, right or left of the bar, cut to fit.
     const right = WIDTH - (x0 + w + 4);
     const left = x0 - 4;
@@ -97,7 +101,7 @@ export function timelineSvg(placed: readonly PlacedEvent[]): Html {
     const text = right >= left
       ? html`<text x="${(x0 + w + 4).toFixed(1)}" y="${y + 14}">${label}</text>`
       : html`<text x="${(x0 - 4).toFixed(1)}" y="${y + 14}" text-anchor="end">${label}</text>`;
-    return html`<g class="event${precise ? ' day' : ''}"><title>${whenText(p.event)}: ${p.event.summary}</title><rect x="${x0.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="12" rx="${precise ? 6 : 2}"/>${text}</g>`;
+    return html`<g class="event${precise ? ' day' : ''}${p.open ? ' open' : ''}"><title>${whenText(p.event)}: ${p.event.summary}</title><rect x="${x0.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="12" rx="${precise ? 6 : 2}"/>${text}</g>`;
   });
   return html`<svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Timeline of ${placed.length} dated events"><g class="axis">${axis}</g>${rows}</svg>`;
 }
