@@ -15,6 +15,9 @@ const ROW = 22;
 /** Average width of a character of the 11px label font, for fitting labels beside their bars. */
 const CHAR_PX = 6;
 
+/** Days an open-ended bar ("after 2024-01-01") runs at least, so it reads as a span, not a dot. */
+const OPEN_DAYS = 180;
+
 export interface PlacedEvent {
   event: StoryEvent;
   /** First and last possible day, as UTC milliseconds. */
@@ -79,8 +82,9 @@ function ticks(min: number, max: number): Array<{ at: number; label: string }> {
 
 /** The chart; events are numbered in date order, matching the list the caller prints under it. */
 export function timelineSvg(placed: readonly PlacedEvent[]): Html {
-  const min = Math.min(...placed.map((p) => p.start));
-  const max = Math.max(...placed.map((p) => p.end)) + DAY;
+  // An open bound shows at least OPEN_DAYS of the side it is open on.
+  const min = Math.min(...placed.map((p) => (p.open === 'before' ? p.end - OPEN_DAYS * DAY : p.start)));
+  const max = Math.max(...placed.map((p) => (p.open === 'after' ? p.start + OPEN_DAYS * DAY : p.end))) + DAY;
   const pad = Math.max(DAY * 15, (max - min) * 0.03);
   const lo = min - pad;
   const hi = max + pad;
