@@ -179,7 +179,7 @@ describe('storyline analyze: a folder of good and bad inputs', () => {
     const bad = await run(['claims', 'nope', '--db', db]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/is not a story id/);
-  });
+  }, 240_000);
 
   it('says what went wrong for unknown ids and missing stores (exit 1)', async () => {
     const bad = await run(['show', 'not-an-id', '--db', db]);
