@@ -101,7 +101,8 @@ export function timelineSvg(placed: readonly PlacedEvent[]): Html {
     const right = WIDTH - (x0 + w + 4);
     const left = x0 - 4;
     const room = Math.max(right, left);
-    const label = fit(`${i + 1}. ${p.event.summary}`, Math.floor(room / CHAR_PX));
+    // 10% short of the room: CHAR_PX is an average, and a label cut at the chart edge loses its number.
+    const label = fit(`${i + 1}. ${p.event.summary}`, Math.floor((room * 0.9) / CHAR_PX));
     const text = right >= left
       ? html`<text x="${(x0 + w + 4).toFixed(1)}" y="${y + 14}">${label}</text>`
       : html`<text x="${(x0 - 4).toFixed(1)}" y="${y + 14}" text-anchor="end">${label}</text>`;
