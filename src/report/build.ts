@@ -100,6 +100,7 @@ export function toReportArticle(a: StoredArticle): ReportArticle {
     outlet: a.outlet,
     storyId: a.storyId,
     diagnostics: a.diagnostics,
+    duplicateOf: a.duplicateOf,
     // Addition: the text is cut off by a paywall or teaser (the store keeps it as a `clean:paywall` diagnostic).
     truncated: a.truncated ?? a.diagnostics.some((d) => d.origin === 'clean:paywall'),
     times: (a.analysis?.times ?? []).map(
@@ -161,6 +162,8 @@ export function toReportStory(s: StoredStory, members: StoredArticle[] = []): { 
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     mergedFrom: s.mergedFrom,
+    happenings: s.events.map((e) => ({ id: e.id, title: e.title, date: e.date, earliest: e.earliest, latest: e.latest, articleIds: e.articleIds })),
+    splitFrom: s.splitFrom,
   };
   return { story, mentionsOf };
 }
