@@ -38,7 +38,7 @@ export const CANDIDATES = 100;
 /** Terms in the index of more than this many articles are not looked up: they say little and cost the most. */
 const MAX_POSTINGS = 2000;
 /** Largest component re-clustered as a whole (its pairs are all compared: quadratic, so bounded). */
-export const EXACT_LIMIT = 250;
+export const EXACT_LIMIT = 150;
 
 export interface GroupOptions {
   /** Reserved for tests of the fallback path: the component size re-clustered as a whole. */
@@ -188,7 +188,6 @@ export async function groupAndStore(tx: StoreTx, article: Article, options: Grou
     published: { earliest: article.published.earliest, latest: article.published.latest }, duplicateOf,
   };
 
-  let changedStories: string[];
   let created = false;
   if (size <= exactLimit) {
     const rows = [...(await tx.groupRows(await tx.componentMembers(component))).filter((r) => r.id !== article.id), self];
@@ -200,7 +199,7 @@ export async function groupAndStore(tx: StoreTx, article: Article, options: Grou
       await tx.createStory(ids[s.cluster]!, 'Untitled story', s.from);
       split.push({ id: ids[s.cluster]!, from: s.from });
     }
-    changedStories = [];
+    const changed: string[] = [];
     for (let i = 0; i < clusters.length; i++) {
       if (!plan.ids[i] && !plan.split.some((s) => s.cluster === i)) {
         await tx.createStory(ids[i]!, 'Untitled story');
@@ -209,9 +208,12 @@ export async function groupAndStore(tx: StoreTx, article: Article, options: Grou
       const moved = clusters[i]!.filter((id) => old.get(id) !== ids[i]);
       if (moved.length) {
         await tx.setArticleStories(moved, ids[i]!);
-        changedStories.push(ids[i]!);
+        changed.push(ids[i]!);
       }
     }
+    const storyOf = new Map(clusters.flatMap((c, i) => c.map((id) => [id, ids[i]!] as const)));
+    for (const r of rows) r.storyId = storyOf.get(r.id) ?? r.storyId;
+    for (const story of changed) await regroupEvents(tx, story, rows.filter((r) => r.storyId === story), article.id);
     for (const m of plan.merged) {
       await tx.mergeStory(m.from, ids[m.into]!);
       merged.push({ from: m.from, into: ids[m.into]! });
@@ -234,10 +236,15 @@ export async function groupAndStore(tx: StoreTx, article: Article, options: Grou
       created = true;
     }
     await tx.setArticleStories([article.id], best);
-    changedStories = [best];
+    self.storyId = best;
+    const members = (await tx.storySizes([best])).get(best) ?? 1;
+    if (members <= exactLimit) {
+      await regroupEvents(tx, best, await tx.groupRows(await tx.storyMembers(best).then((m) => m.map((x) => x.id))), article.id);
+    } else {
+      await joinEvent(tx, best, self, near);
+    }
   }
 
-  for (const story of changedStories) await regroupEvents(tx, story, self, exactLimit);
   const [placed] = await tx.groupRows([article.id]);
   return { storyId: placed!.storyId!, eventId: placed!.eventId!, created, merged, split, duplicateOf };
 }
@@ -258,37 +265,36 @@ async function freshEventId(tx: StoreTx, members: string[]): Promise<string> {
   }
 }
 
-/** Re-clusters a story's events (or places the newcomer in one, for a story too big to redo) and retitles both. */
-async function regroupEvents(tx: StoreTx, story: string, newcomer: GroupRow, exactLimit: number): Promise<void> {
-  const members = await tx.storyMembers(story);
-  if (members.length <= exactLimit) {
-    const rows = await tx.groupRows(members.map((m) => m.id));
-    const clusters = clusterRows(rows, EVENT_THRESHOLD, eventSimilarity);
-    const old = new Map(rows.map((r) => [r.id, r.eventId]));
-    const plan = reconcile(clusters, (id) => old.get(id) ?? null);
-    const ids = await Promise.all(plan.ids.map(async (id, i) => id || (await freshEventId(tx, clusters[i]!))));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (let i = 0; i < clusters.length; i++) {
-      const group = clusters[i]!.map((id) => byId.get(id)!);
-      const moved = clusters[i]!.filter((id) => old.get(id) !== ids[i]);
-      if (!moved.length && !clusters[i]!.includes(newcomer.id)) {
-        await tx.setEventStory(ids[i]!, story);
-        continue;
-      }
-      await tx.saveEvent({ id: ids[i]!, storyId: story, title: representative(group).title ?? 'Untitled event', ...eventDates(group) });
-      await tx.setArticleEvents(moved, ids[i]!);
+/** Re-clusters the events of a story from its articles' rows, and retitles the story. */
+async function regroupEvents(tx: StoreTx, story: string, rows: GroupRow[], newcomer: string): Promise<void> {
+  const clusters = clusterRows(rows, EVENT_THRESHOLD, eventSimilarity);
+  const old = new Map(rows.map((r) => [r.id, r.eventId]));
+  const plan = reconcile(clusters, (id) => old.get(id) ?? null);
+  const ids = await Promise.all(plan.ids.map(async (id, i) => id || (await freshEventId(tx, clusters[i]!))));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (let i = 0; i < clusters.length; i++) {
+    const group = clusters[i]!.map((id) => byId.get(id)!);
+    const moved = clusters[i]!.filter((id) => old.get(id) !== ids[i]);
+    if (!moved.length && !clusters[i]!.includes(newcomer)) {
+      await tx.setEventStory(ids[i]!, story);
+      continue;
     }
-    for (const m of plan.merged) await tx.mergeEvent(m.from, ids[m.into]!);
-    const title = representative(rows).title;
-    if (title) await tx.setStoryTitle(story, title);
-    return;
+    await tx.saveEvent({ id: ids[i]!, storyId: story, title: representative(group).title ?? 'Untitled event', ...eventDates(group) });
+    await tx.setArticleEvents(moved, ids[i]!);
+    for (const id of moved) byId.get(id)!.eventId = ids[i]!;
   }
-  // A big story: the newcomer joins the event of its closest member in the story, when close enough.
-  const near = (await tx.groupRows((await tx.nearest(newcomer.features.vector, CANDIDATES, MAX_POSTINGS)).map((c) => c.articleId)))
-    .filter((r) => r.storyId === story && r.eventId && r.id !== newcomer.id)
+  for (const m of plan.merged) await tx.mergeEvent(m.from, ids[m.into]!);
+  const title = representative(rows).title;
+  if (title) await tx.setStoryTitle(story, title);
+}
+
+/** A story too big to re-cluster: the newcomer joins the event of its closest member in the story, when close enough. */
+async function joinEvent(tx: StoreTx, story: string, newcomer: GroupRow, near: GroupRow[]): Promise<void> {
+  const best = near
+    .filter((r) => r.storyId === story && r.eventId)
     .map((r) => ({ r, s: eventSimilarity(newcomer.features, r.features) }))
-    .sort((a, b) => b.s - a.s || (a.r.id < b.r.id ? -1 : 1));
-  let event = near[0] && near[0].s >= EVENT_THRESHOLD ? near[0].r.eventId! : null;
+    .sort((a, b) => b.s - a.s || (a.r.id < b.r.id ? -1 : 1))[0];
+  let event = best && best.s >= EVENT_THRESHOLD ? best.r.eventId! : null;
   if (!event) {
     event = await freshEventId(tx, [newcomer.id]);
     await tx.saveEvent({ id: event, storyId: story, title: newcomer.title ?? 'Untitled event', ...eventDates([newcomer]) });

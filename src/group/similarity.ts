@@ -48,7 +48,8 @@ export interface SignalWeights {
   time: boolean;
 }
 
-export const DEFAULT_SIGNALS: SignalWeights = { text: 1, entities: 0, title: 0, time: true };
+/** The one configuration for every set (docs/benchmarks.md, grouping ablation). */
+export const DEFAULT_SIGNALS: SignalWeights = { text: 1, entities: 0.25, title: 0.5, time: true };
 
 const dayOf = (iso: string | null): number | null => (iso ? Math.floor(Date.parse(iso) / DAY) : null);
 
@@ -103,7 +104,11 @@ export function daysApart(a: Pick<PublishedDate, 'earliest' | 'latest'>, b: Pick
 
 /** Publication gap beyond which two articles need more in common (basil-dev: same people, different happenings). */
 export const WINDOW_DAYS = 3;
-/** How much a publication gap beyond the window costs, per doubling of the gap. */
+/**
+ * A publication gap beyond the window scales the similarity by FAR_PENALTY^(log2(1 + gap/window))²:
+ * ×0.5 at two windows, ×0.1 at a month, ×0.003 at a year (tuned on basil-dev, where it is worth
+ * 0.21 BCubed F1: docs/benchmarks.md).
+ */
 const FAR_PENALTY = 0.5;
 
 /** True when the two texts date the same day (a shared, specific anchor for what happened). */
@@ -136,7 +141,7 @@ export function similarity(a: GroupFeatures, b: GroupFeatures, w: SignalWeights 
   let s = den ? num / den : 0;
   if (w.time) {
     const gap = gapDays(a, b);
-    if (gap !== null && gap > WINDOW_DAYS && !shareDay(a, b)) s *= FAR_PENALTY ** Math.log2(1 + gap / WINDOW_DAYS) ** Number(process.env.PEXP ?? 0.5);
+    if (gap !== null && gap > WINDOW_DAYS && !shareDay(a, b)) s *= FAR_PENALTY ** Math.log2(1 + gap / WINDOW_DAYS) ** 2;
   }
   return s;
 }
