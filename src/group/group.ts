@@ -28,9 +28,9 @@ import { averageLink, type Edge } from './hac.ts';
 import { gapDays, groupFeatures, shareDay, similarity, type GroupFeatures } from './similarity.ts';
 
 /** Mean similarity at which articles form one story (one value for every set: docs/benchmarks.md). */
-export const STORY_THRESHOLD = 0.1;
+export const STORY_THRESHOLD = 0.2;
 /** Mean similarity at which a story's articles report one happening. */
-export const EVENT_THRESHOLD = 0.2;
+export const EVENT_THRESHOLD = 0.3;
 /** Articles of one event were published within this many days of each other (or date the same day). */
 export const EVENT_WINDOW_DAYS = 3;
 /** Nearest stored articles looked at per new article. */
@@ -189,8 +189,18 @@ export async function groupAndStore(tx: StoreTx, article: Article, options: Grou
   };
 
   let created = false;
-  if (size <= exactLimit) {
-    const rows = [...(await tx.groupRows(await tx.componentMembers(component))).filter((r) => r.id !== article.id), self];
+  // The neighbourhood re-clustered: the whole component when small enough (exact), else the
+  // stories the newcomer links to, when those are small enough (local: stories can still merge and
+  // split around the newcomer, but the result may depend on arrival order).
+  let neighbourhood: string[] | null = null;
+  if (size <= exactLimit) neighbourhood = await tx.componentMembers(component);
+  else {
+    const touched = [...new Set(linked.map((s) => s.row.storyId).filter((id): id is string => id !== null))];
+    const sizes = await tx.storySizes(touched);
+    if ([...sizes.values()].reduce((a, b) => a + b, 0) < exactLimit) neighbourhood = await tx.storyMemberIds(touched);
+  }
+  if (neighbourhood) {
+    const rows = [...(await tx.groupRows(neighbourhood)).filter((r) => r.id !== article.id), self];
     const clusters = clusterRows(rows, STORY_THRESHOLD, similarity);
     const old = new Map(rows.map((r) => [r.id, r.storyId]));
     const plan = reconcile(clusters, (id) => old.get(id) ?? null);
@@ -219,8 +229,8 @@ export async function groupAndStore(tx: StoreTx, article: Article, options: Grou
       merged.push({ from: m.from, into: ids[m.into]! });
     }
   } else {
-    // A component too large to re-cluster: the newcomer joins the story closest on average (the
-    // candidates it was not compared with count as 0), or starts one.
+    // Too large to re-cluster: the newcomer joins the story closest on average (the members it
+    // was not compared with count as 0), or starts one.
     const byStory = new Map<string, number>();
     for (const s of scored) if (s.row.storyId) byStory.set(s.row.storyId, (byStory.get(s.row.storyId) ?? 0) + s.sim);
     const storySizes = await tx.storySizes([...byStory.keys()]);
@@ -239,7 +249,7 @@ export async function groupAndStore(tx: StoreTx, article: Article, options: Grou
     self.storyId = best;
     const members = (await tx.storySizes([best])).get(best) ?? 1;
     if (members <= exactLimit) {
-      await regroupEvents(tx, best, await tx.groupRows(await tx.storyMembers(best).then((m) => m.map((x) => x.id))), article.id);
+      await regroupEvents(tx, best, await tx.groupRows(await tx.storyMemberIds([best])), article.id);
     } else {
       await joinEvent(tx, best, self, near);
     }

@@ -345,6 +345,11 @@ export class StoreTx {
     return new Map(rows.map((r) => [r.story_id, Number(r.n)]));
   }
 
+  async storyMemberIds(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    return (await this.q.query<{ id: string }>('SELECT id FROM articles WHERE story_id = ANY($1::text[]) ORDER BY seq', [ids])).map((r) => r.id);
+  }
+
   async setArticleStories(ids: string[], story: string): Promise<void> {
     if (ids.length === 0) return;
     await this.q.query('UPDATE articles SET story_id = $2 WHERE id = ANY($1::text[])', [ids, story]);
