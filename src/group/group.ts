@@ -35,8 +35,8 @@ export const EVENT_THRESHOLD = 0.3;
 export const EVENT_WINDOW_DAYS = 3;
 /** Nearest stored articles looked at per new article. */
 export const CANDIDATES = 100;
-/** Terms in the index of more than this many articles are not looked up: they say little and cost the most. */
-const MAX_POSTINGS = 2000;
+/** Postings read per query term, most recent first: bounds the cost of finding candidates however large the store. */
+const MAX_POSTINGS = 400;
 /** Largest component re-clustered as a whole (its pairs are all compared: quadratic, so bounded). */
 export const EXACT_LIMIT = 150;
 

@@ -384,6 +384,52 @@ export class StoreTx {
     );
   }
 
+  /**
+   * Stores already-grouped articles in a few statements (the scale benchmark builds a 100,000-article
+   * store this way; the per-article path it then measures is `groupAndStore`). Each item's story,
+   * event and component must be consistent with the others'.
+   */
+  async bulkInsertGrouped(items: Array<{ article: Article; storyId: string; eventId: string; extras: GroupExtras }>): Promise<void> {
+    if (items.length === 0) return;
+    const col = <T>(f: (x: (typeof items)[number]) => T) => items.map(f);
+    await this.q.query(
+      `INSERT INTO stories (id, title) SELECT DISTINCT ON (id) id, title FROM unnest($1::text[], $2::text[]) AS s(id, title) ON CONFLICT (id) DO NOTHING`,
+      [col((x) => x.storyId), col((x) => x.article.title ?? 'Untitled story')],
+    );
+    await this.q.query(
+      `INSERT INTO events (id, story_id, title) SELECT DISTINCT ON (id) id, story_id, title FROM unnest($1::text[], $2::text[], $3::text[]) AS e(id, story_id, title) ON CONFLICT (id) DO NOTHING`,
+      [col((x) => x.eventId), col((x) => x.storyId), col((x) => x.article.title ?? 'Untitled event')],
+    );
+    await this.q.query(
+      `INSERT INTO articles (id, source, story_id, event_id, kind, title, title_derived, published_value, published_earliest, published_latest,
+         published_basis, text, raw, removed, diagnostics, group_features, component)
+       SELECT id, source, story_id, event_id, 'text', title, false, pub, pub::date, pub::date, 'explicit', text, '', '[]'::jsonb, '[]'::jsonb, f::jsonb, component
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+           AS t(id, source, story_id, event_id, title, pub, text, f, component)`,
+      [col((x) => x.article.id), col((x) => x.article.source), col((x) => x.storyId), col((x) => x.eventId), col((x) => x.article.title),
+        col((x) => x.article.published.value), col((x) => x.article.text), col((x) => JSON.stringify(x.extras.features)), col((x) => x.extras.component)],
+    );
+    const terms = items.flatMap((x) => x.extras.features.vector.map((v) => [v.term, x.article.id, v.weight] as const));
+    await this.q.query(
+      `INSERT INTO article_terms (term, article_id, weight, seq)
+       SELECT t.term, t.article_id, t.weight, a.seq FROM unnest($1::text[], $2::text[], $3::real[]) AS t(term, article_id, weight) JOIN articles a ON a.id = t.article_id`,
+      [terms.map((t) => t[0]), terms.map((t) => t[1]), terms.map((t) => t[2])],
+    );
+    await this.q.query(
+      `INSERT INTO term_df (term, df) SELECT term, count(*) FROM unnest($1::text[]) AS t(term) GROUP BY term
+       ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df`,
+      [terms.map((t) => t[0])],
+    );
+    const bandRows = items.flatMap((x) => [...new Set(x.extras.bands)].map((b) => [b, x.article.id] as const));
+    await this.q.query('INSERT INTO article_bands (band, article_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [bandRows.map((b) => b[0]), bandRows.map((b) => b[1])]);
+    await this.q.query(
+      `INSERT INTO components (id, size) SELECT component, count(*) FROM unnest($1::text[]) AS c(component) GROUP BY component
+       ON CONFLICT (id) DO UPDATE SET size = components.size + excluded.size`,
+      [col((x) => x.extras.component)],
+    );
+    await this.q.query("UPDATE counters SET value = value + $1 WHERE name = 'articles'", [items.length]);
+  }
+
   async mergeEvent(from: string, into: string): Promise<void> {
     await this.q.query('UPDATE events SET merged_into = $2, updated_at = now() WHERE id = $1', [from, into]);
   }
