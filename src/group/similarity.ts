@@ -46,15 +46,15 @@ export interface SignalWeights {
   title: number;
   /** Use publication dates and dated mentions. */
   time: boolean;
+  /** How much more a pair of the shortest texts' similarity counts than a pair of full-length ones (see `shortTextBoost`). */
+  shortText: number;
 }
 
 /** The one configuration for every set (docs/benchmarks.md, grouping ablation). */
-export const DEFAULT_SIGNALS: SignalWeights = { text: 1, entities: 0, title: 0, time: true };
+export const DEFAULT_SIGNALS: SignalWeights = { text: 1, entities: 0, title: 0, time: true, shortText: 1.5 };
 
 /** Terms at which a text counts as full length (features.ts keeps at most 40). */
 const FULL_TERMS = 40;
-/** How much more a pair of the shortest texts' cosine counts than a pair of full-length ones. */
-const SHORT_TEXT_BOOST = 1.5;
 
 /**
  * Long texts share incidental vocabulary ("said", "government", a country), short ones share only
@@ -63,9 +63,9 @@ const SHORT_TEXT_BOOST = 1.5;
  * text's vector is, so one threshold serves both (docs/benchmarks.md: MStream 0.67 → 0.78 BCubed
  * at equal basil-dev figures).
  */
-function shortTextBoost(a: GroupFeatures, b: GroupFeatures): number {
+function shortTextBoost(a: GroupFeatures, b: GroupFeatures, boost: number): number {
   const length = Math.min(1, Math.min(a.vector.length, b.vector.length) / FULL_TERMS);
-  return 1 + SHORT_TEXT_BOOST * (1 - length);
+  return 1 + boost * (1 - length);
 }
 
 const dayOf = (iso: string | null): number | null => (iso ? Math.floor(Date.parse(iso) / DAY) : null);
@@ -156,7 +156,7 @@ export function similarity(a: GroupFeatures, b: GroupFeatures, w: SignalWeights 
     den += w.title;
   }
   let s = den ? num / den : 0;
-  s *= shortTextBoost(a, b);
+  s *= shortTextBoost(a, b, w.shortText);
   if (w.time) {
     const gap = gapDays(a, b);
     if (gap !== null && gap > WINDOW_DAYS && !shareDay(a, b)) s *= FAR_PENALTY ** Math.log2(1 + gap / WINDOW_DAYS) ** 2;
