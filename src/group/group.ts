@@ -66,10 +66,14 @@ export function eventId(founderArticleId: string): string {
   return hashId('e', founderArticleId);
 }
 
-/** Two articles can report one happening: published close together, or dating the same day. */
+/**
+ * Two articles can report one happening only when published close together or dating the same
+ * day: otherwise -Infinity, a cannot-link (no event may hold both, however close the others are —
+ * an undated article between them must not glue two meetings months apart into one).
+ */
 export function eventSimilarity(a: GroupFeatures, b: GroupFeatures): number {
   const gap = gapDays(a, b);
-  if (gap !== null && gap > EVENT_WINDOW_DAYS && !shareDay(a, b)) return 0;
+  if (gap !== null && gap > EVENT_WINDOW_DAYS && !shareDay(a, b)) return -Infinity;
   return similarity(a, b);
 }
 
@@ -80,7 +84,7 @@ export function clusterRows(rows: Array<{ id: string; features: GroupFeatures }>
   for (let a = 0; a < sorted.length; a++) {
     for (let b = a + 1; b < sorted.length; b++) {
       const s = sim(sorted[a]!.features, sorted[b]!.features);
-      if (s > 0) edges.push({ a, b, sim: s });
+      if (s !== 0) edges.push({ a, b, sim: s });
     }
   }
   const label = averageLink(sorted.length, edges, threshold);

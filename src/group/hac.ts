@@ -7,7 +7,8 @@
  *
  * The result is a fixed function of the set of items: items are sorted by id first, and ties are
  * broken by the clusters' smallest item, so the arrival order never shows. Similarities are sparse
- * (pairs that share no term are 0 and never stored), which is what keeps big inputs tractable.
+ * (pairs that share no term are 0 and never stored), which is what keeps big inputs tractable. A
+ * pair at -Infinity can never end up in one cluster (a cannot-link constraint).
  */
 
 export interface Edge {
@@ -74,7 +75,8 @@ export function averageLink(n: number, edges: Iterable<Edge>, threshold: number)
   const nbr: Array<Map<number, number>> = Array.from({ length: n }, () => new Map());
   const parent = Array.from({ length: n }, (_, i) => i);
   for (const { a, b, sim } of edges) {
-    if (a === b || sim <= 0) continue;
+    // A negative similarity is kept: -Infinity is a cannot-link (its sums stay -Infinity).
+    if (a === b || sim === 0) continue;
     nbr[a]!.set(b, (nbr[a]!.get(b) ?? 0) + sim);
     nbr[b]!.set(a, (nbr[b]!.get(a) ?? 0) + sim);
   }
