@@ -304,8 +304,12 @@ export class StoreTx {
   /** Stored articles sharing one of these MinHash band keys (near-duplicate candidates), at most `limit`. */
   async bandMatches(bands: string[], limit: number): Promise<string[]> {
     if (bands.length === 0) return [];
+    // Each band's postings are read through the primary key, at most `limit` of them: a band shared
+    // by thousands of copies must not make the lookup grow with the store.
     const rows = await this.q.query<{ article_id: string }>(
-      'SELECT DISTINCT article_id FROM article_bands WHERE band = ANY($1::text[]) ORDER BY article_id LIMIT $2',
+      `SELECT DISTINCT p.article_id FROM unnest($1::text[]) AS b(band)
+         CROSS JOIN LATERAL (SELECT article_id FROM article_bands WHERE band = b.band ORDER BY article_id LIMIT $2) p
+        ORDER BY p.article_id LIMIT $2`,
       [bands, limit],
     );
     return rows.map((r) => r.article_id);
