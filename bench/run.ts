@@ -6,8 +6,11 @@
  * numbered line added), since identical copies would be recognised by content and skipped.
  * Prints one JSON object; record the figures in docs/benchmarks.md.
  *
- *   npm run bench                      # 5,000 articles
- *   npm run bench -- --articles 1000   # quicker
+ *   npm run bench                      # 2,000 articles, then grouping at 10,000 and 100,000 stored
+ *   npm run bench -- --articles 1000 --scale 2000,20000   # quicker
+ *
+ * The second part (bench/scale.ts) measures the per-article grouping cost with 10,000 and
+ * 100,000 articles already stored, and the peak memory.
  */
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +21,11 @@ import { analyzePaths } from '../src/analyze/index.ts';
 import { analyse } from '../src/pipeline/index.ts';
 import { readInputs } from '../src/read/index.ts';
 import { openStore } from '../src/store/index.ts';
+import { runScale } from './scale.ts';
 
 const DATA = join(import.meta.dirname, '..', '..', 'shared', 'data', 'clustering');
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '5000' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' }, scale: { type: 'string', default: '10000,100000' } } });
 const target = Number(values.articles);
 
 function sources(): Array<{ title: string; paragraphs: string[] }> {
@@ -116,3 +120,5 @@ try {
   clearInterval(sampler);
   rmSync(work, { recursive: true, force: true });
 }
+
+console.log(JSON.stringify(await runScale(values.scale!.split(',').map(Number), 100), null, 2));

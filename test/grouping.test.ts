@@ -57,7 +57,7 @@ describe.skipIf(!hasSeeds || !existsSync(WIKIREF))('grouping is independent of a
     const reference = await partition(inputs);
     expect(reference.length).toBeGreaterThan(3);
     for (const seed of [1, 2]) expect(await partition(shuffle(inputs, seed))).toEqual(reference);
-  }, 120_000);
+  }, 600_000);
 
   it('groups the seed pages the same way one at a time as in one batch', async () => {
     const store = await openStore(null);
@@ -72,5 +72,5 @@ describe.skipIf(!hasSeeds || !existsSync(WIKIREF))('grouping is independent of a
     } finally {
       await store.close();
     }
-  }, 120_000);
+  }, 600_000);
 });

@@ -32,7 +32,7 @@ describe.skipIf(!hasSeeds)(`seed corpus${hasSeeds ? '' : ` (skipped: ${SKIP_REAS
     store = await openStore(null);
     const outcome = await analyzePaths(store, [SEEDS]);
     report = await buildReport(store, outcome.articleIds, { errors: outcome.errors, summary: outcome.summary });
-  });
+  }, 300_000);
   afterAll(() => store?.close());
 
   it('produces a report that follows the contract', () => {
@@ -199,6 +199,19 @@ describe.skipIf(!hasSeeds)(`seed corpus${hasSeeds ? '' : ` (skipped: ${SKIP_REAS
 
     it('keeps the three appended stories apart from each other', () => {
       expect(new Set(children('004').map((k) => k.storyId)).size).toBe(3);
+    });
+
+    it("holds several happenings: Krivoruchko's meeting (003, July 2024) and Shoigu's (004, 2025) are different ones", () => {
+      const s = report.stories.find((x) => x.id === page('000').storyId)!;
+      const happenings = s.happenings ?? [];
+      expect(happenings.length).toBeGreaterThanOrEqual(2);
+      // Every article of the story is in exactly one happening.
+      expect(happenings.flatMap((h) => h.articleIds).sort()).toEqual([...s.articleIds].sort());
+      const of = (prefix: string) => happenings.find((h) => h.articleIds.includes(page(prefix).id))!;
+      expect(of('003').id).not.toBe(of('004').id);
+      expect(of('003').earliest).toBe('2024-07-19');
+      // Titles are chosen from the articles, never invented.
+      for (const h of happenings) expect(report.articles.map((a) => a.title)).toContain(h.title);
     });
   });
 

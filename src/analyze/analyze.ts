@@ -29,6 +29,8 @@ export interface AnalyzeOutcome {
   articleIds: string[];
   /** Stories that were merged into others during this run: old id → new id. */
   merges: Array<{ from: string; into: string }>;
+  /** Stories split off others during this run: new id, and the story its articles came from. */
+  splits: Array<{ id: string; from: string }>;
 }
 
 export interface AnalyzeOptions extends GroupOptions, ReadOptions {
@@ -45,6 +47,7 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
   const errors: InputError[] = [];
   const articleIds = new Set<string>();
   const merges: AnalyzeOutcome['merges'] = [];
+  const splits: AnalyzeOutcome['splits'] = [];
   const fail = (path: string, reason: string) => {
     const e = { path, reason };
     errors.push(e);
@@ -61,7 +64,7 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     }
     options.onInput?.(summary, item.ok ? item.input.source : item.path);
   }
-  return { summary, errors, articleIds: [...articleIds], merges };
+  return { summary, errors, articleIds: [...articleIds], merges, splits };
 
   async function analyseOne(input: RawInput) {
     const prepared = prepare(input);
@@ -96,7 +99,8 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     await store.write(async (tx) => {
       for (const article of articles) {
         const outcome = await groupAndStore(tx, article, options);
-        for (const from of outcome.merged) merges.push({ from, into: outcome.storyId });
+        merges.push(...outcome.merged);
+        splits.push(...outcome.split);
       }
     });
     summary.analysed++;

@@ -118,6 +118,7 @@ each on stderr, and an entry in the report's "errors"), 1 usage error or nothing
         const report = await buildReport(store, outcome.articleIds, { errors: outcome.errors, summary: outcome.summary });
         process.stdout.write(render(report, format));
         for (const m of outcome.merges) process.stderr.write(`storyline: story ${m.from} was merged into ${m.into}\n`);
+        for (const s of outcome.splits) process.stderr.write(`storyline: story ${s.id} was split off ${s.from}\n`);
         const { summary } = outcome;
         if (summary.analysed + summary.unchanged === 0) {
           process.stderr.write(summary.inputs === 0 ? 'storyline: no inputs found in the given paths\n' : 'storyline: nothing could be analysed\n');

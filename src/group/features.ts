@@ -84,8 +84,15 @@ export function vectorize(counts: Map<string, number>, k = DEFAULT_VECTOR_TERMS)
   return top.map((t) => ({ term: t.term, weight: t.weight / norm }));
 }
 
+/** Term → weight maps of vectors already compared (grouping compares each stored vector with many). */
+const lookup = new WeakMap<TermWeight[], Map<string, number>>();
+
 /** Cosine of two normalised vectors. */
 export function cosine(a: TermWeight[], b: TermWeight[]): number {
-  const m = new Map(a.map((t) => [t.term, t.weight]));
-  return b.reduce((s, t) => s + t.weight * (m.get(t.term) ?? 0), 0);
+  if (a.length === 0 || b.length === 0) return 0;
+  let m = lookup.get(a);
+  if (!m) lookup.set(a, (m = new Map(a.map((t) => [t.term, t.weight]))));
+  let s = 0;
+  for (const t of b) s += t.weight * (m.get(t.term) ?? 0);
+  return s;
 }

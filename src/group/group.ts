@@ -1,96 +1,319 @@
 /**
- * Grouping articles into stories, one article at a time as they arrive. Two articles are linked
- * when the cosine of their vectors (features.ts) reaches `DEFAULT_JOIN_THRESHOLD`, or
- * `DEFAULT_FAR_THRESHOLD` when their publication dates are known to lie more than
- * `DEFAULT_WINDOW_DAYS` apart; a story is a connected group of linked articles. The link is a fixed
- * function of the two articles, so the grouping does not depend on the order they arrive in.
+ * Grouping articles into stories, and stories into events, one article at a time as they arrive.
  *
- * Candidates come from the term index (never a scan of the store). When an article links to
- * articles of several stories, those stories merge into the oldest; the others keep their ids as
- * pointers to it, so no id a user has seen stops working.
+ * The grouping is defined on the set of stored articles, not on their order: stories are the
+ * average-link clusters (hac.ts) of the articles at `STORY_THRESHOLD`, events the average-link
+ * clusters of a story's articles at `EVENT_THRESHOLD` with a tight time window. Average link cannot
+ * chain the way the previous single-link grouping did (MStream's six-word titles collapsed into one
+ * story): a newcomer joins a story only when it is close to its members on average.
+ *
+ * Incrementally, each new article is compared with its nearest stored articles (term index, never a
+ * scan of the store). Articles linked at the story threshold form connected components (union-find
+ * labels in the store); since an average of at least the threshold needs one pair at least that
+ * close, a story never spans two components, so re-clustering the new article's component from the
+ * stored features gives exactly the clustering of the whole set — whatever the order of arrival.
+ * Components beyond `EXACT_LIMIT` articles (a flood of short, loosely related texts) are not
+ * re-clustered: the newcomer joins the story it is closest to on average, or starts one
+ * (docs/architecture.md, "Grouping").
+ *
+ * Ids stay stable: a re-clustered story keeps the id of the old story most of its articles come
+ * from; an old story whose articles all went elsewhere becomes a pointer (`merged_into`); a cluster
+ * that takes articles from an old story that lives on records where it split from (`split_from`).
  */
 import { createHash } from 'node:crypto';
-import type { Article, PublishedDate } from '../article/article.ts';
-import type { StoreTx } from '../store/store.ts';
-import { termCounts, vectorize } from './features.ts';
+import type { Article } from '../article/article.ts';
+import type { GroupRow, StoreTx } from '../store/store.ts';
+import { bands, DUPLICATE_JACCARD, resemblance } from './duplicates.ts';
+import { averageLink, type Edge } from './hac.ts';
+import { gapDays, groupFeatures, shareDay, similarity, type GroupFeatures } from './similarity.ts';
 
-/** Cosine at which two articles are about the same story (tuned on basil-dev; checked on wikiref220 and the seeds). */
-export const DEFAULT_JOIN_THRESHOLD = 0.2;
-/** Articles published further apart than the window need this much more in common (basil-dev: same people, different happenings). */
-export const DEFAULT_FAR_THRESHOLD = 0.4;
-export const DEFAULT_WINDOW_DAYS = 3;
+/** Mean similarity at which articles form one story (one value for every set: docs/benchmarks.md). */
+export const STORY_THRESHOLD = 0.2;
+/** Mean similarity at which a story's articles report one happening. */
+export const EVENT_THRESHOLD = 0.3;
+/** Articles of one event were published within this many days of each other (or date the same day). */
+export const EVENT_WINDOW_DAYS = 3;
 /** Nearest stored articles looked at per new article. */
-const CANDIDATES = 50;
-/** Terms in the index of more than this many articles are not looked up: they say little about a story and cost the most. */
-const MAX_POSTINGS = 5000;
-const DAY = 86_400_000;
+export const CANDIDATES = 100;
+/** Postings read per query term, most recent first: bounds the cost of finding candidates however large the store. */
+const MAX_POSTINGS = 400;
+/** Largest component re-clustered as a whole (its pairs are all compared: quadratic, so bounded). */
+export const EXACT_LIMIT = 150;
 
 export interface GroupOptions {
-  joinThreshold?: number;
-  farThreshold?: number;
-  windowDays?: number;
-}
-
-/** Days between two articles' publication intervals, or null when either is open-ended (unknown). */
-export function daysApart(a: Pick<PublishedDate, 'earliest' | 'latest'>, b: Pick<PublishedDate, 'earliest' | 'latest'>): number | null {
-  if (!a.earliest || !a.latest || !b.earliest || !b.latest) return null;
-  const gap = Math.max(Date.parse(b.earliest) - Date.parse(a.latest), Date.parse(a.earliest) - Date.parse(b.latest));
-  return Math.max(0, gap / DAY);
+  /** Reserved for tests of the fallback path: the component size re-clustered as a whole. */
+  exactLimit?: number;
 }
 
 export interface GroupOutcome {
   storyId: string;
+  eventId: string;
   created: boolean;
-  merged: string[];
+  /** Stories merged into others while grouping this article. */
+  merged: Array<{ from: string; into: string }>;
+  /** Stories split off others while grouping this article. */
+  split: Array<{ id: string; from: string }>;
+  duplicateOf: string | null;
 }
+
+const hashId = (prefix: string, key: string) => `${prefix}${createHash('sha256').update(`${prefix === 's' ? 'story' : 'event'}:${key}`).digest('hex').slice(0, 16)}`;
 
 export function storyId(founderArticleId: string): string {
-  return `s${createHash('sha256').update(`story:${founderArticleId}`).digest('hex').slice(0, 16)}`;
+  return hashId('s', founderArticleId);
 }
 
-/** Stores `article` and assigns it to a story, inside the caller's transaction. */
-export async function groupAndStore(tx: StoreTx, article: Article, options: GroupOptions = {}): Promise<GroupOutcome> {
-  const join = options.joinThreshold ?? DEFAULT_JOIN_THRESHOLD;
-  const far = options.farThreshold ?? DEFAULT_FAR_THRESHOLD;
-  const window = options.windowDays ?? DEFAULT_WINDOW_DAYS;
-  const vector = vectorize(termCounts(article));
-  const matches = (await tx.nearest(vector, CANDIDATES, MAX_POSTINGS)).filter((c) => {
-    const apart = daysApart(article.published, c.published);
-    return c.score >= (apart !== null && apart > window ? far : join);
-  });
+export function eventId(founderArticleId: string): string {
+  return hashId('e', founderArticleId);
+}
 
-  const stories: string[] = [];
-  for (const m of matches) {
-    const live = await tx.liveStory(m.storyId);
-    if (!stories.includes(live)) stories.push(live);
+/**
+ * Two articles can report one happening only when published close together or dating the same
+ * day: otherwise -Infinity, a cannot-link (no event may hold both, however close the others are —
+ * an undated article between them must not glue two meetings months apart into one).
+ */
+export function eventSimilarity(a: GroupFeatures, b: GroupFeatures): number {
+  const gap = gapDays(a, b);
+  if (gap !== null && gap > EVENT_WINDOW_DAYS && !shareDay(a, b)) return -Infinity;
+  return similarity(a, b);
+}
+
+/** Average-link clusters of rows (all pairs compared), as lists of ids in canonical order. */
+export function clusterRows(rows: Array<{ id: string; features: GroupFeatures }>, threshold: number, sim: (a: GroupFeatures, b: GroupFeatures) => number): string[][] {
+  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const edges: Edge[] = [];
+  for (let a = 0; a < sorted.length; a++) {
+    for (let b = a + 1; b < sorted.length; b++) {
+      const s = sim(sorted[a]!.features, sorted[b]!.features);
+      if (s !== 0) edges.push({ a, b, sim: s });
+    }
+  }
+  const label = averageLink(sorted.length, edges, threshold);
+  const groups = new Map<number, string[]>();
+  label.forEach((l, i) => {
+    if (!groups.has(l)) groups.set(l, []);
+    groups.get(l)!.push(sorted[i]!.id);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * Gives each new cluster an id from the old assignment: the old id with the most members in it
+ * (greedy, most members first; ties by id so it is deterministic), else a new one. Old ids left
+ * without a cluster were absorbed (merged into the cluster holding most of their members); a new
+ * id taking members of an old id that lives on was split from it.
+ */
+export function reconcile(clusters: string[][], oldOf: (articleId: string) => string | null): { ids: string[]; merged: Array<{ from: string; into: number }>; split: Array<{ cluster: number; from: string }> } {
+  const counts = clusters.map((members) => {
+    const c = new Map<string, number>();
+    for (const m of members) {
+      const o = oldOf(m);
+      if (o) c.set(o, (c.get(o) ?? 0) + 1);
+    }
+    return c;
+  });
+  const pairs: Array<{ cluster: number; old: string; n: number }> = [];
+  counts.forEach((c, cluster) => c.forEach((n, old) => pairs.push({ cluster, old, n })));
+  pairs.sort((x, y) => y.n - x.n || (x.old < y.old ? -1 : x.old > y.old ? 1 : 0) || x.cluster - y.cluster);
+  const ids: Array<string | null> = clusters.map(() => null);
+  const taken = new Set<string>();
+  for (const p of pairs) {
+    if (ids[p.cluster] !== null || taken.has(p.old)) continue;
+    ids[p.cluster] = p.old;
+    taken.add(p.old);
+  }
+  const merged: Array<{ from: string; into: number }> = [];
+  const split: Array<{ cluster: number; from: string }> = [];
+  const best = new Map<string, { cluster: number; n: number }>();
+  for (const p of pairs) if (!best.has(p.old)) best.set(p.old, { cluster: p.cluster, n: p.n });
+  for (const [old, { cluster }] of best) if (!taken.has(old)) merged.push({ from: old, into: cluster });
+  counts.forEach((c, cluster) => {
+    if (ids[cluster] !== null) return;
+    const from = [...c].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0];
+    if (from && taken.has(from[0])) split.push({ cluster, from: from[0] });
+  });
+  return { ids: ids.map((id) => id ?? ''), merged, split };
+}
+
+/** The member whose title best stands for the group: stated titles first, then the most central. */
+export function representative(rows: GroupRow[]): GroupRow {
+  const titled = rows.filter((r) => r.title && !r.titleDerived);
+  const pool = titled.length ? titled : rows.filter((r) => r.title).length ? rows.filter((r) => r.title) : rows;
+  let best = pool[0]!;
+  let bestScore = -1;
+  for (const r of pool) {
+    let s = 0;
+    for (const o of rows) if (o !== r) s += similarity(r.features, o.features);
+    if (s > bestScore + 1e-12 || (Math.abs(s - bestScore) <= 1e-12 && r.id < best.id)) {
+      best = r;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** The dates an event spans, from its articles' publication dates. */
+export function eventDates(rows: GroupRow[]): { date: string | null; earliest: string | null; latest: string | null } {
+  const earliest = rows.map((r) => r.published.earliest).filter((d): d is string => d !== null).sort()[0] ?? null;
+  const latest = rows.map((r) => r.published.latest).filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  const date = earliest && latest ? (earliest === latest ? earliest : earliest.slice(0, 7) === latest.slice(0, 7) ? earliest.slice(0, 7) : earliest.slice(0, 4) === latest.slice(0, 4) ? earliest.slice(0, 4) : null) : null;
+  return { date, earliest, latest };
+}
+
+/** Stores `article` and assigns it to a story and an event, inside the caller's transaction. */
+export async function groupAndStore(tx: StoreTx, article: Article, options: GroupOptions = {}): Promise<GroupOutcome> {
+  const exactLimit = options.exactLimit ?? EXACT_LIMIT;
+  const features = groupFeatures(article);
+
+  // Near-duplicates: stored articles sharing a MinHash band, checked on their signatures.
+  const bandKeys = bands(features.minhash);
+  let duplicateOf: string | null = null;
+  const copies = (await tx.groupRows(await tx.bandMatches(bandKeys, 20))).filter((r) => resemblance(r.features.minhash, features.minhash) >= DUPLICATE_JACCARD);
+  if (copies.length) {
+    const first = copies.sort((a, b) => a.seq - b.seq)[0]!;
+    duplicateOf = first.duplicateOf ?? first.id;
   }
 
-  let target: string;
+  const near = await tx.groupRows((await tx.nearest(features.vector, CANDIDATES, MAX_POSTINGS)).map((c) => c.articleId));
+  const scored = near.map((r) => ({ row: r, sim: similarity(features, r.features) }));
+  const linked = scored.filter((s) => s.sim >= STORY_THRESHOLD);
+
+  // Union of the linked components, labelled by the largest (ties by label).
+  const sizes = await tx.componentSizes([...new Set(linked.map((s) => s.row.component).filter((c): c is string => c !== null))]);
+  const comps = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const component = comps[0]?.[0] ?? article.id;
+  const size = 1 + comps.reduce((s, [, n]) => s + n, 0);
+  await tx.insertArticle(article, null, features.vector, { features, component, duplicateOf, bands: bandKeys });
+  await tx.mergeComponents(component, comps.slice(1).map(([c]) => c), size);
+
+  const merged: GroupOutcome['merged'] = [];
+  const split: GroupOutcome['split'] = [];
+  const self: GroupRow = {
+    id: article.id, seq: Number.MAX_SAFE_INTEGER, storyId: null, eventId: null, component, features, title: article.title, titleDerived: article.titleDerived,
+    published: { earliest: article.published.earliest, latest: article.published.latest }, duplicateOf,
+  };
+
   let created = false;
-  const merged: string[] = [];
-  if (stories.length === 0) {
-    target = storyId(article.id);
-    await tx.createStory(target, article.title ?? 'Untitled story');
-    created = true;
+  // The neighbourhood re-clustered: the whole component when small enough (exact), else the
+  // stories the newcomer links to, when those are small enough (local: stories can still merge and
+  // split around the newcomer, but the result may depend on arrival order).
+  let neighbourhood: string[] | null = null;
+  if (size <= exactLimit) neighbourhood = await tx.componentMembers(component);
+  else {
+    const touched = [...new Set(linked.map((s) => s.row.storyId).filter((id): id is string => id !== null))];
+    const sizes = await tx.storySizes(touched);
+    if ([...sizes.values()].reduce((a, b) => a + b, 0) < exactLimit) neighbourhood = await tx.storyMemberIds(touched);
+  }
+  if (neighbourhood) {
+    const rows = [...(await tx.groupRows(neighbourhood)).filter((r) => r.id !== article.id), self];
+    const clusters = clusterRows(rows, STORY_THRESHOLD, similarity);
+    const old = new Map(rows.map((r) => [r.id, r.storyId]));
+    const plan = reconcile(clusters, (id) => old.get(id) ?? null);
+    const ids = await Promise.all(plan.ids.map(async (id, i) => id || (await freshStoryId(tx, clusters[i]!))));
+    for (const s of plan.split) {
+      await tx.createStory(ids[s.cluster]!, 'Untitled story', s.from);
+      split.push({ id: ids[s.cluster]!, from: s.from });
+    }
+    const changed: string[] = [];
+    for (let i = 0; i < clusters.length; i++) {
+      if (!plan.ids[i] && !plan.split.some((s) => s.cluster === i)) {
+        await tx.createStory(ids[i]!, 'Untitled story');
+        if (clusters[i]!.includes(article.id)) created = clusters[i]!.length === 1;
+      }
+      const moved = clusters[i]!.filter((id) => old.get(id) !== ids[i]);
+      if (moved.length) {
+        await tx.setArticleStories(moved, ids[i]!);
+        changed.push(ids[i]!);
+      }
+    }
+    const storyOf = new Map(clusters.flatMap((c, i) => c.map((id) => [id, ids[i]!] as const)));
+    for (const r of rows) r.storyId = storyOf.get(r.id) ?? r.storyId;
+    for (const story of changed) await regroupEvents(tx, story, rows.filter((r) => r.storyId === story), article.id);
+    for (const m of plan.merged) {
+      await tx.mergeStory(m.from, ids[m.into]!);
+      merged.push({ from: m.from, into: ids[m.into]! });
+    }
   } else {
-    // The oldest story survives a merge; the order of creation is the order of ids' first appearance.
-    const ordered = await tx.orderByAge(stories);
-    target = ordered[0]!;
-    for (const other of ordered.slice(1)) {
-      await tx.mergeStory(other, target);
-      merged.push(other);
+    // Too large to re-cluster: the newcomer joins the story closest on average (the members it
+    // was not compared with count as 0), or starts one.
+    const byStory = new Map<string, number>();
+    for (const s of scored) if (s.row.storyId) byStory.set(s.row.storyId, (byStory.get(s.row.storyId) ?? 0) + s.sim);
+    const storySizes = await tx.storySizes([...byStory.keys()]);
+    let best: string | null = null;
+    let bestAvg = STORY_THRESHOLD;
+    for (const [story, sum] of [...byStory].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const avg = sum / (storySizes.get(story) ?? 1);
+      if (avg >= bestAvg) [best, bestAvg] = [story, avg];
+    }
+    if (!best) {
+      best = await freshStoryId(tx, [article.id]);
+      await tx.createStory(best, 'Untitled story');
+      created = true;
+    }
+    await tx.setArticleStories([article.id], best);
+    self.storyId = best;
+    const members = (await tx.storySizes([best])).get(best) ?? 1;
+    if (members <= exactLimit) {
+      await regroupEvents(tx, best, await tx.groupRows(await tx.storyMemberIds([best])), article.id);
+    } else {
+      await joinEvent(tx, best, self, near);
     }
   }
 
-  await tx.insertArticle(article, target, vector);
-  await tx.touchStory(target);
-  await retitle(tx, target);
-  return { storyId: target, created, merged };
+  const [placed] = await tx.groupRows([article.id]);
+  return { storyId: placed!.storyId!, eventId: placed!.eventId!, created, merged, split, duplicateOf };
 }
 
-/** A story's title is its first article's stated headline, or a derived title when none has one. */
-async function retitle(tx: StoreTx, story: string): Promise<void> {
-  const members = await tx.storyMembers(story);
-  const chosen = members.find((m) => m.title && !m.titleDerived) ?? members.find((m) => m.title);
-  if (chosen?.title) await tx.setStoryTitle(story, chosen.title);
+async function freshStoryId(tx: StoreTx, members: string[]): Promise<string> {
+  const founder = [...members].sort()[0]!;
+  for (let k = 0; ; k++) {
+    const id = storyId(k ? `${founder}#${k}` : founder);
+    if (!(await tx.storyExists(id))) return id;
+  }
+}
+
+async function freshEventId(tx: StoreTx, members: string[]): Promise<string> {
+  const founder = [...members].sort()[0]!;
+  for (let k = 0; ; k++) {
+    const id = eventId(k ? `${founder}#${k}` : founder);
+    if (!(await tx.eventExists(id))) return id;
+  }
+}
+
+/** Re-clusters the events of a story from its articles' rows, and retitles the story. */
+async function regroupEvents(tx: StoreTx, story: string, rows: GroupRow[], newcomer: string): Promise<void> {
+  const clusters = clusterRows(rows, EVENT_THRESHOLD, eventSimilarity);
+  const old = new Map(rows.map((r) => [r.id, r.eventId]));
+  const plan = reconcile(clusters, (id) => old.get(id) ?? null);
+  const ids = await Promise.all(plan.ids.map(async (id, i) => id || (await freshEventId(tx, clusters[i]!))));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (let i = 0; i < clusters.length; i++) {
+    const group = clusters[i]!.map((id) => byId.get(id)!);
+    const moved = clusters[i]!.filter((id) => old.get(id) !== ids[i]);
+    if (!moved.length && !clusters[i]!.includes(newcomer)) {
+      await tx.setEventStory(ids[i]!, story);
+      continue;
+    }
+    await tx.saveEvent({ id: ids[i]!, storyId: story, title: representative(group).title ?? 'Untitled event', ...eventDates(group) });
+    await tx.setArticleEvents(moved, ids[i]!);
+    for (const id of moved) byId.get(id)!.eventId = ids[i]!;
+  }
+  for (const m of plan.merged) await tx.mergeEvent(m.from, ids[m.into]!);
+  const title = representative(rows).title;
+  if (title) await tx.setStoryTitle(story, title);
+}
+
+/** A story too big to re-cluster: the newcomer joins the event of its closest member in the story, when close enough. */
+async function joinEvent(tx: StoreTx, story: string, newcomer: GroupRow, near: GroupRow[]): Promise<void> {
+  const best = near
+    .filter((r) => r.storyId === story && r.eventId)
+    .map((r) => ({ r, s: eventSimilarity(newcomer.features, r.features) }))
+    .sort((a, b) => b.s - a.s || (a.r.id < b.r.id ? -1 : 1))[0];
+  let event = best && best.s >= EVENT_THRESHOLD ? best.r.eventId! : null;
+  if (!event) {
+    event = await freshEventId(tx, [newcomer.id]);
+    await tx.saveEvent({ id: event, storyId: story, title: newcomer.title ?? 'Untitled event', ...eventDates([newcomer]) });
+  } else {
+    await tx.widenEvent(event, newcomer.published.earliest, newcomer.published.latest);
+  }
+  await tx.setArticleEvents([newcomer.id], event);
 }

@@ -1,2 +1,5 @@
-export { daysApart, groupAndStore, storyId, DEFAULT_FAR_THRESHOLD, DEFAULT_JOIN_THRESHOLD, DEFAULT_WINDOW_DAYS, type GroupOptions, type GroupOutcome } from './group.ts';
+export { clusterRows, eventDates, eventId, eventSimilarity, groupAndStore, reconcile, representative, storyId, CANDIDATES, EVENT_THRESHOLD, EVENT_WINDOW_DAYS, EXACT_LIMIT, STORY_THRESHOLD, type GroupOptions, type GroupOutcome } from './group.ts';
 export { cosine, rarity, stem, termCounts, vectorize, DEFAULT_VECTOR_TERMS } from './features.ts';
+export { daysApart, gapDays, groupFeatures, similarity, DEFAULT_SIGNALS, WINDOW_DAYS, type GroupFeatures, type SignalWeights } from './similarity.ts';
+export { bands, minhash, resemblance, DUPLICATE_JACCARD } from './duplicates.ts';
+export { averageLink, type Edge } from './hac.ts';

@@ -104,6 +104,7 @@ export function toReportArticle(a: StoredArticle): ReportArticle {
     outlet: a.outlet,
     storyId: a.storyId,
     diagnostics: a.diagnostics,
+    duplicateOf: a.duplicateOf,
     // Addition: the text is cut off by a paywall or teaser (the store keeps it as a `clean:paywall` diagnostic).
     truncated: a.truncated ?? a.diagnostics.some((d) => d.origin === 'clean:paywall'),
     times: (a.analysis?.times ?? []).map(
@@ -154,7 +155,7 @@ export function toReportStory(s: StoredStory, members: StoredArticle[] = [], opt
     }
   }
   const reconciled = reconcileStory(
-    members.map((a) => ({ id: a.id, text: a.text, title: a.title, outlet: a.outlet, source: a.source, published: a.published, analysis: a.analysis ?? null })),
+    members.map((a) => ({ id: a.id, text: a.text, title: a.title, outlet: a.outlet, source: a.source, published: a.published, analysis: a.analysis ?? null, duplicateOf: a.duplicateOf })),
     quotes.map((q) => ({ speaker: q.speaker, text: q.text, via: q.via, direct: q.direct, articleId: q.articleId })),
     { words: options.words },
   );
@@ -172,6 +173,8 @@ export function toReportStory(s: StoredStory, members: StoredArticle[] = [], opt
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     mergedFrom: s.mergedFrom,
+    happenings: s.events.map((e) => ({ id: e.id, title: e.title, date: e.date, earliest: e.earliest, latest: e.latest, articleIds: e.articleIds })),
+    splitFrom: s.splitFrom,
   };
   return { story, mentionsOf };
 }

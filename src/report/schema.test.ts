@@ -16,6 +16,7 @@ const A2 = 'a00000000000000aa';
 const A3 = 'a1111111111111111';
 const S1 = 's0123456789abcdef';
 const S0 = 'sfedcba9876543210';
+const E1 = 'e0123456789abcdef';
 
 function article(over: Partial<ReportArticle> = {}): ReportArticle {
   return {
@@ -80,6 +81,7 @@ const full: Report = {
         { text: 'twice as long', start: 70, end: 83, low: 2, high: 2, unit: null, approx: false, bound: '=', kind: 'ratio', factor: 2, change: 'up', period: null, attribution: null },
       ],
       mentions: [{ text: 'council', start: 4, end: 11, type: 'organization', entity: 'Town Council' }],
+      duplicateOf: null,
     }),
     article({
       id: A2,
@@ -170,6 +172,8 @@ const full: Report = {
       createdAt: '2025-06-17T12:00:00Z',
       updatedAt: '2025-06-18T09:30:00+02:00',
       mergedFrom: [S0],
+      happenings: [{ id: E1, title: 'Council approves harbour bridge repairs', date: '2025-03', earliest: '2025-03-14', latest: '2025-03-20', articleIds: [A1, A2] }],
+      splitFrom: null,
     },
   ],
   errors: [{ path: 'inputs/broken.pdf', reason: 'unsupported file type' }],
@@ -354,7 +358,8 @@ describe('the schema document', () => {
   it('lets every object grow (additionalProperties: true) and requires every listed field', () => {
     // Fields added after v1's first release are optional (older v1 reports lack them): list them here as `object.field`.
     const optional = new Set<string>([
-      'article.truncated', 'article.times', 'article.figures', 'article.mentions',
+      'article.truncated', 'article.times', 'article.figures', 'article.mentions', 'article.duplicateOf',
+      'story.happenings', 'story.splitFrom',
       'entity.articleIds', 'quote.partial', 'quote.cue', 'quote.speakerMention', 'quote.start', 'quote.end',
       // Present only for some figures (ratios, changes), in every version.
       'figure.factor', 'figure.change',

@@ -114,6 +114,11 @@ export interface ReportArticle {
   figures?: ReportFigure[];
   /** Addition in v1 (optional): where `text` names an entity of its story. */
   mentions?: ReportMention[];
+  /**
+   * Addition in v1 (optional): the article this one is a near-duplicate or syndicated copy of (the
+   * same wire story republished with small edits), or null; copies are not independent sources.
+   */
+  duplicateOf?: ArticleId | null;
 }
 
 /** Character offsets into an article's `text`, end exclusive. */
@@ -247,6 +252,21 @@ export interface ProvenanceEntry {
   sentences: Array<{ text: string; articleId: ArticleId }>;
 }
 
+/** `e` + 16 lowercase hex characters. */
+export type HappeningId = string;
+
+/** One happening inside a story, found by grouping its articles (addition in v1). */
+export interface Happening {
+  id: HappeningId;
+  /** The headline of the article that best stands for the happening (never invented). */
+  title: string;
+  /** What the articles' publication dates share (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or null. */
+  date: PartialDate | null;
+  earliest: DateBound | null;
+  latest: DateBound | null;
+  articleIds: ArticleId[];
+}
+
 export interface BriefingSentence {
   text: string;
   articleIds: ArticleId[];
@@ -276,6 +296,10 @@ export interface ReportStory {
   updatedAt: Timestamp;
   /** Ids of stories merged into this one (addition in v1). */
   mergedFrom: StoryId[];
+  /** Addition in v1 (optional): the happenings the story's articles report, oldest first, from grouping. */
+  happenings?: Happening[];
+  /** Addition in v1 (optional): the story this one was split off (its first articles were there before), or null. */
+  splitFrom?: StoryId | null;
 }
 
 export interface ReportError {

@@ -60,7 +60,7 @@ describe.each(backends)('storage contract: $name', ({ skip, open }) => {
     expect(near.map((c) => c.articleId)).toEqual(['a0000000000000001']);
     expect(near[0]!.score).toBeCloseTo(0.8, 5);
     expect(near[0]!.published).toEqual({ earliest: '2025-04-01', latest: '2025-12-31' });
-    // A term indexed for more articles than the postings cap is not looked up.
+    // Only the most recent `perTerm` postings of each term are read (none here).
     expect(await store.write((tx) => tx.nearest([{ term: 'korea', weight: 1 }], 10, 0))).toEqual([]);
   });
 

@@ -5,6 +5,7 @@
  * mid-run leaves no half-written input behind).
  */
 import type { Analysis, Article, PublishedDate } from '../article/article.ts';
+import type { GroupFeatures } from '../group/similarity.ts';
 import type { Db, Queryable } from './db.ts';
 import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
@@ -24,10 +25,50 @@ export interface StoredStory {
   articleIds: string[];
   /** Stories that were merged into this one (their ids still resolve here). */
   mergedFrom: string[];
+  /** The story this one was split off (its articles were there before), or null. */
+  splitFrom: string | null;
+  /** The happenings inside the story, oldest first. */
+  events: StoredEvent[];
+}
+
+/** One happening inside a story: articles that report it, its dates and a title taken from one of them. */
+export interface StoredEvent {
+  id: string;
+  title: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: what the articles' publication dates share, or null. */
+  date: string | null;
+  earliest: string | null;
+  latest: string | null;
+  articleIds: string[];
+}
+
+/** What grouping reads of a stored article. */
+export interface GroupRow {
+  id: string;
+  seq: number;
+  storyId: string | null;
+  eventId: string | null;
+  component: string | null;
+  features: GroupFeatures;
+  title: string | null;
+  titleDerived: boolean;
+  published: { earliest: string | null; latest: string | null };
+  duplicateOf: string | null;
+}
+
+/** What grouping stores with an article besides its index vector. */
+export interface GroupExtras {
+  features: GroupFeatures;
+  component: string;
+  duplicateOf: string | null;
+  bands: string[];
 }
 
 export interface StoredArticle extends Omit<Article, 'stated'> {
   storyId: string | null;
+  eventId: string | null;
+  /** The stored article this one is a near-duplicate or syndicated copy of, or null. */
+  duplicateOf: string | null;
   createdAt: string;
   /** Every source this content arrived from. */
   sources: string[];
@@ -50,9 +91,10 @@ type ArticleRow = {
   outlet: string | null; title: string | null; title_derived: boolean; published_value: string | null; published_earliest: Date | string | null;
   published_latest: Date | string | null; published_basis: PublishedDate['basis']; published_evidence: string | null; language: string | null;
   text: string; raw: string; removed: Article['removed']; diagnostics: Article['diagnostics']; created_at: Date | string; sources: string[] | null;
-  analysis: Analysis | null;
+  analysis: Analysis | null; event_id: string | null; duplicate_of: string | null;
 };
-type StoryRow = { id: string; title: string; created_at: Date | string; updated_at: Date | string; merged_into: string | null };
+type StoryRow = { id: string; title: string; created_at: Date | string; updated_at: Date | string; merged_into: string | null; split_from: string | null };
+type EventRow = { id: string; story_id: string; title: string; date_value: string | null; earliest: Date | string | null; latest: Date | string | null };
 
 /**
  * Opens a store: a `postgres://` URL for a PostgreSQL server, a folder for the embedded database,
@@ -157,8 +199,12 @@ export class Store {
   private async withMembers(rows: StoryRow[]): Promise<StoredStory[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const members = await this.db.query<{ story_id: string; id: string }>(
-      'SELECT story_id, id FROM articles WHERE story_id = ANY($1::text[]) ORDER BY seq',
+    const events = await this.db.query<EventRow>(
+      'SELECT id, story_id, title, date_value, earliest, latest FROM events WHERE story_id = ANY($1::text[]) AND merged_into IS NULL ORDER BY earliest NULLS LAST, id',
+      [ids],
+    );
+    const members = await this.db.query<{ story_id: string; id: string; event_id: string | null }>(
+      'SELECT story_id, id, event_id FROM articles WHERE story_id = ANY($1::text[]) ORDER BY seq',
       [ids],
     );
     const merged = await this.db.query<{ id: string; merged_into: string }>(
@@ -173,6 +219,18 @@ export class Store {
       mergedInto: r.merged_into,
       articleIds: members.filter((m) => m.story_id === r.id).map((m) => m.id),
       mergedFrom: merged.filter((m) => m.merged_into === r.id).map((m) => m.id),
+      splitFrom: r.split_from ?? null,
+      events: events
+        .filter((e) => e.story_id === r.id)
+        .map((e) => ({
+          id: e.id,
+          title: e.title,
+          date: e.date_value,
+          earliest: day(e.earliest),
+          latest: day(e.latest),
+          articleIds: members.filter((m) => m.event_id === e.id).map((m) => m.id),
+        }))
+        .filter((e) => e.articleIds.length > 0),
     }));
   }
 }
@@ -191,23 +249,24 @@ export class StoreTx {
 
   /**
    * Stored articles most similar to `vector` by cosine (both sides L2-normalised), through the term
-   * index: only articles sharing a term are touched, never the whole store.
+   * index: for each term only its `perTerm` most recent postings are read (an index range scan), so
+   * the cost is bounded by the vector's length, never by the size of the store.
    */
-  async nearest(vector: TermWeight[], limit: number, maxPostings: number): Promise<Candidate[]> {
+  async nearest(vector: TermWeight[], limit: number, perTerm: number): Promise<Candidate[]> {
     if (vector.length === 0) return [];
     const rows = await this.q.query<{ article_id: string; story_id: string; score: number; earliest: Date | string | null; latest: Date | string | null }>(
       `SELECT s.article_id, a.story_id, s.score, a.published_earliest AS earliest, a.published_latest AS latest
          FROM (SELECT t.article_id, sum(t.weight * q.weight) AS score
                  FROM unnest($1::text[], $2::real[]) AS q(term, weight)
-                 JOIN term_df d ON d.term = q.term AND d.df <= $4
-                 JOIN article_terms t ON t.term = q.term
+                 CROSS JOIN LATERAL (SELECT p.article_id, p.weight FROM article_terms p
+                                      WHERE p.term = q.term ORDER BY p.seq DESC NULLS LAST LIMIT $4) t
                 GROUP BY t.article_id
                 ORDER BY score DESC, t.article_id
                 LIMIT $3) s
          JOIN articles a ON a.id = s.article_id
         WHERE a.story_id IS NOT NULL
         ORDER BY s.score DESC, s.article_id`,
-      [vector.map((v) => v.term), vector.map((v) => v.weight), limit, maxPostings],
+      [vector.map((v) => v.term), vector.map((v) => v.weight), limit, perTerm],
     );
     return rows.map((r) => ({
       articleId: r.article_id,
@@ -217,27 +276,174 @@ export class StoreTx {
     }));
   }
 
-  /** The live story a (possibly merged) story id now lives in. */
-  async liveStory(id: string): Promise<string> {
-    let current = id;
-    for (let hops = 0; hops < 32; hops++) {
-      const [row] = await this.q.query<{ merged_into: string | null }>('SELECT merged_into FROM stories WHERE id = $1', [current]);
-      if (!row?.merged_into) return current;
-      current = row.merged_into;
+  /** What grouping needs of these stored articles (those stored with grouping features), in arrival order. */
+  async groupRows(ids: string[]): Promise<GroupRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.q.query<{
+      id: string; seq: string | number; story_id: string | null; event_id: string | null; component: string | null; group_features: GroupFeatures;
+      title: string | null; title_derived: boolean; published_earliest: Date | string | null; published_latest: Date | string | null; duplicate_of: string | null;
+    }>(
+      `SELECT id, seq, story_id, event_id, component, group_features, title, title_derived, published_earliest, published_latest, duplicate_of
+         FROM articles WHERE id = ANY($1::text[]) AND group_features IS NOT NULL ORDER BY seq`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      seq: Number(r.seq),
+      storyId: r.story_id,
+      eventId: r.event_id,
+      component: r.component,
+      features: r.group_features,
+      title: r.title,
+      titleDerived: r.title_derived,
+      published: { earliest: day(r.published_earliest), latest: day(r.published_latest) },
+      duplicateOf: r.duplicate_of,
+    }));
+  }
+
+  /** Stored articles sharing one of these MinHash band keys (near-duplicate candidates), at most `limit`. */
+  async bandMatches(bands: string[], limit: number): Promise<string[]> {
+    if (bands.length === 0) return [];
+    // Each band's postings are read through the primary key, at most `limit` of them: a band shared
+    // by thousands of copies must not make the lookup grow with the store.
+    const rows = await this.q.query<{ article_id: string }>(
+      `SELECT DISTINCT p.article_id FROM unnest($1::text[]) AS b(band)
+         CROSS JOIN LATERAL (SELECT article_id FROM article_bands WHERE band = b.band ORDER BY article_id LIMIT $2) p
+        ORDER BY p.article_id LIMIT $2`,
+      [bands, limit],
+    );
+    return rows.map((r) => r.article_id);
+  }
+
+  async componentSizes(ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.q.query<{ id: string; size: number }>('SELECT id, size FROM components WHERE id = ANY($1::text[])', [ids]);
+    return new Map(rows.map((r) => [r.id, Number(r.size)]));
+  }
+
+  async componentMembers(id: string): Promise<string[]> {
+    return (await this.q.query<{ id: string }>('SELECT id FROM articles WHERE component = $1 ORDER BY seq', [id])).map((r) => r.id);
+  }
+
+  /** Relabels the articles of components `from` as `into`, whose size becomes `size` (union by size: the caller keeps the largest label). */
+  async mergeComponents(into: string, from: string[], size: number): Promise<void> {
+    if (from.length) {
+      await this.q.query('UPDATE articles SET component = $1 WHERE component = ANY($2::text[])', [into, from]);
+      await this.q.query('DELETE FROM components WHERE id = ANY($1::text[])', [from]);
     }
-    return current;
+    await this.q.query('INSERT INTO components (id, size) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET size = $2', [into, size]);
   }
 
-  async createStory(id: string, title: string): Promise<void> {
-    await this.q.query('INSERT INTO stories (id, title) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, title]);
+  async storyExists(id: string): Promise<boolean> {
+    return (await this.q.query('SELECT 1 FROM stories WHERE id = $1', [id])).length > 0;
   }
 
-  /** The given story ids, oldest first. */
-  async orderByAge(ids: string[]): Promise<string[]> {
-    const rows = await this.q.query<{ id: string }>('SELECT id FROM stories WHERE id = ANY($1::text[]) ORDER BY created_at, id', [ids]);
-    return rows.map((r) => r.id);
+  async eventExists(id: string): Promise<boolean> {
+    return (await this.q.query('SELECT 1 FROM events WHERE id = $1', [id])).length > 0;
   }
 
+  /** Number of articles of each story. */
+  async storySizes(ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.q.query<{ story_id: string; n: string }>('SELECT story_id, count(*) AS n FROM articles WHERE story_id = ANY($1::text[]) GROUP BY story_id', [ids]);
+    return new Map(rows.map((r) => [r.story_id, Number(r.n)]));
+  }
+
+  async storyMemberIds(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    return (await this.q.query<{ id: string }>('SELECT id FROM articles WHERE story_id = ANY($1::text[]) ORDER BY seq', [ids])).map((r) => r.id);
+  }
+
+  async setArticleStories(ids: string[], story: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.q.query('UPDATE articles SET story_id = $2 WHERE id = ANY($1::text[])', [ids, story]);
+    await this.q.query('UPDATE stories SET updated_at = now() WHERE id = $1', [story]);
+  }
+
+  async setArticleEvents(ids: string[], event: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.q.query('UPDATE articles SET event_id = $2 WHERE id = ANY($1::text[])', [ids, event]);
+  }
+
+  /** Creates or updates an event. */
+  async saveEvent(e: { id: string; storyId: string; title: string; date: string | null; earliest: string | null; latest: string | null }): Promise<void> {
+    await this.q.query(
+      `INSERT INTO events (id, story_id, title, date_value, earliest, latest) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET story_id = $2, title = $3, date_value = $4, earliest = $5, latest = $6, merged_into = NULL, updated_at = now()`,
+      [e.id, e.storyId, e.title, e.date, e.earliest, e.latest],
+    );
+  }
+
+  async setEventStory(id: string, story: string): Promise<void> {
+    await this.q.query('UPDATE events SET story_id = $2 WHERE id = $1 AND story_id <> $2', [id, story]);
+  }
+
+  /** Widens an event's dates to take in a newcomer's publication interval. */
+  async widenEvent(id: string, earliest: string | null, latest: string | null): Promise<void> {
+    await this.q.query(
+      `UPDATE events SET earliest = LEAST(earliest, $2::date), latest = GREATEST(latest, $3::date),
+         date_value = CASE WHEN LEAST(earliest, $2::date) = earliest AND GREATEST(latest, $3::date) = latest THEN date_value ELSE NULL END,
+         updated_at = now() WHERE id = $1`,
+      [id, earliest, latest],
+    );
+  }
+
+  /**
+   * Stores already-grouped articles in a few statements (the scale benchmark builds a 100,000-article
+   * store this way; the per-article path it then measures is `groupAndStore`). Each item's story,
+   * event and component must be consistent with the others'.
+   */
+  async bulkInsertGrouped(items: Array<{ article: Article; storyId: string; eventId: string; extras: GroupExtras }>): Promise<void> {
+    if (items.length === 0) return;
+    const col = <T>(f: (x: (typeof items)[number]) => T) => items.map(f);
+    await this.q.query(
+      `INSERT INTO stories (id, title) SELECT DISTINCT ON (id) id, title FROM unnest($1::text[], $2::text[]) AS s(id, title) ON CONFLICT (id) DO NOTHING`,
+      [col((x) => x.storyId), col((x) => x.article.title ?? 'Untitled story')],
+    );
+    await this.q.query(
+      `INSERT INTO events (id, story_id, title) SELECT DISTINCT ON (id) id, story_id, title FROM unnest($1::text[], $2::text[], $3::text[]) AS e(id, story_id, title) ON CONFLICT (id) DO NOTHING`,
+      [col((x) => x.eventId), col((x) => x.storyId), col((x) => x.article.title ?? 'Untitled event')],
+    );
+    await this.q.query(
+      `INSERT INTO articles (id, source, story_id, event_id, kind, title, title_derived, published_value, published_earliest, published_latest,
+         published_basis, text, raw, removed, diagnostics, group_features, component)
+       SELECT id, source, story_id, event_id, 'text', title, false, pub, pub::date, pub::date, 'explicit', text, '', '[]'::jsonb, '[]'::jsonb, f::jsonb, component
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+           AS t(id, source, story_id, event_id, title, pub, text, f, component)`,
+      [col((x) => x.article.id), col((x) => x.article.source), col((x) => x.storyId), col((x) => x.eventId), col((x) => x.article.title),
+        col((x) => x.article.published.value), col((x) => x.article.text), col((x) => JSON.stringify(x.extras.features)), col((x) => x.extras.component)],
+    );
+    const terms = items.flatMap((x) => x.extras.features.vector.map((v) => [v.term, x.article.id, v.weight] as const));
+    await this.q.query(
+      `INSERT INTO article_terms (term, article_id, weight, seq)
+       SELECT t.term, t.article_id, t.weight, a.seq FROM unnest($1::text[], $2::text[], $3::real[]) AS t(term, article_id, weight) JOIN articles a ON a.id = t.article_id`,
+      [terms.map((t) => t[0]), terms.map((t) => t[1]), terms.map((t) => t[2])],
+    );
+    await this.q.query(
+      `INSERT INTO term_df (term, df) SELECT term, count(*) FROM unnest($1::text[]) AS t(term) GROUP BY term
+       ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df`,
+      [terms.map((t) => t[0])],
+    );
+    const bandRows = items.flatMap((x) => [...new Set(x.extras.bands)].map((b) => [b, x.article.id] as const));
+    await this.q.query('INSERT INTO article_bands (band, article_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [bandRows.map((b) => b[0]), bandRows.map((b) => b[1])]);
+    await this.q.query(
+      `INSERT INTO components (id, size) SELECT component, count(*) FROM unnest($1::text[]) AS c(component) GROUP BY component
+       ON CONFLICT (id) DO UPDATE SET size = components.size + excluded.size`,
+      [col((x) => x.extras.component)],
+    );
+    await this.q.query("UPDATE counters SET value = value + $1 WHERE name = 'articles'", [items.length]);
+  }
+
+  async mergeEvent(from: string, into: string): Promise<void> {
+    await this.q.query('UPDATE events SET merged_into = $2, updated_at = now() WHERE id = $1', [from, into]);
+  }
+
+  /** Creates a story; `splitFrom` names the story its first articles were split off. */
+  async createStory(id: string, title: string, splitFrom: string | null = null): Promise<void> {
+    await this.q.query('INSERT INTO stories (id, title, split_from) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [id, title, splitFrom]);
+  }
+
+  /** Marks a story as just changed (its place in "newest activity first"). */
   async touchStory(id: string): Promise<void> {
     await this.q.query('UPDATE stories SET updated_at = now() WHERE id = $1', [id]);
   }
@@ -267,26 +473,31 @@ export class StoreTx {
   }
 
   /** Stores an article with its index vector; `term_df` counts each term's postings (the index's list lengths). */
-  async insertArticle(article: Article, storyId: string | null, vector: TermWeight[]): Promise<void> {
+  async insertArticle(article: Article, storyId: string | null, vector: TermWeight[], extras: GroupExtras | null = null): Promise<void> {
     const p = article.published;
-    await this.q.query(
+    const [{ seq } = { seq: 0 }] = await this.q.query<{ seq: string }>(
       `INSERT INTO articles (id, source, parent_id, story_id, kind, url, outlet, title, title_derived, published_value,
          published_earliest, published_latest, published_basis, published_evidence, language, text, raw, removed, diagnostics,
-         analysis, analysis_version)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18::jsonb,$19::jsonb,$20::jsonb,$21)`,
+         analysis, analysis_version, group_features, component, duplicate_of)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18::jsonb,$19::jsonb,$20::jsonb,$21,$22::jsonb,$23,$24)
+       RETURNING seq`,
       [
         article.id, article.source, article.parentId, storyId, article.kind, article.url, article.outlet, article.title,
         article.titleDerived, p.value, p.earliest, p.latest, p.basis, p.evidence, article.language, article.text, article.raw,
         JSON.stringify(article.removed), JSON.stringify(article.diagnostics),
         article.analysis ? JSON.stringify(article.analysis) : null, article.analysis?.version ?? 0,
+        extras ? JSON.stringify(extras.features) : null, extras?.component ?? null, extras?.duplicateOf ?? null,
       ],
     );
     await this.addSource(article.id, article.source);
     if (vector.length) {
       await this.q.query(
-        'INSERT INTO article_terms (term, article_id, weight) SELECT term, $1, weight FROM unnest($2::text[], $3::real[]) AS v(term, weight)',
-        [article.id, vector.map((v) => v.term), vector.map((v) => v.weight)],
+        'INSERT INTO article_terms (term, article_id, weight, seq) SELECT term, $1, weight, $4 FROM unnest($2::text[], $3::real[]) AS v(term, weight)',
+        [article.id, vector.map((v) => v.term), vector.map((v) => v.weight), seq],
       );
+    }
+    if (extras?.bands.length) {
+      await this.q.query('INSERT INTO article_bands (band, article_id) SELECT DISTINCT b, $1 FROM unnest($2::text[]) AS b ON CONFLICT DO NOTHING', [article.id, extras.bands]);
     }
     if (vector.length) {
       await this.q.query(
@@ -318,6 +529,8 @@ function toArticle(r: ArticleRow): StoredArticle {
     source: r.source,
     parentId: r.parent_id,
     storyId: r.story_id,
+    eventId: r.event_id,
+    duplicateOf: r.duplicate_of,
     kind: r.kind,
     url: r.url,
     outlet: r.outlet,

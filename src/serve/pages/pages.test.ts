@@ -71,6 +71,8 @@ describe('story page with every section filled', () => {
 describe('article page', () => {
   const stored: StoredArticle = {
     ...report.articles[0]!,
+    eventId: null,
+    duplicateOf: null,
     kind: 'text',
     raw: `Share this\nBridge repairs approved\nPhoto: the bridge ${EVIL}\nThe mayor said "The bridge will reopen in June" at the meeting.\nRepairs cost about 2 million euros, Mara Vell said.\nSubscribe to our newsletter`,
     text: 'The mayor said "The bridge will reopen in June" at the meeting.\n\nRepairs cost about 2 million euros, Mara Vell said.',

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { UNKNOWN_DATE, type Article } from '../article/article.ts';
+import { openStore } from '../store/index.ts';
+import { bands, minhash, resemblance } from './duplicates.ts';
+import { clusterRows, groupAndStore, reconcile } from './group.ts';
+import { averageLink } from './hac.ts';
+import { groupFeatures, similarity } from './similarity.ts';
+
+describe('average link', () => {
+  it('does not chain: c joins a–b only when close to both on average', () => {
+    // a–b 0.5, b–c 0.5, a–c 0: single link at 0.3 would make one group of three.
+    const edges = [{ a: 0, b: 1, sim: 0.5 }, { a: 1, b: 2, sim: 0.5 }];
+    const label = averageLink(3, edges, 0.3);
+    expect(new Set(label).size).toBe(2);
+    expect(averageLink(3, [...edges, { a: 0, b: 2, sim: 0.2 }], 0.3)).toEqual([0, 0, 0]);
+  });
+
+  it('gives the same clusters whatever order the rows come in', () => {
+    const texts = [
+      'Storm floods the harbour town; ferries cancelled as the harbour wall breaks',
+      'Harbour wall breaks in the storm, ferries cancelled, town flooded',
+      'The harbour town counts the cost of the storm flood and the broken wall',
+      'Council election: the mayor loses her seat to a newcomer',
+      'Newcomer unseats the mayor in the council election',
+      'Football club signs a new goalkeeper for the season',
+    ];
+    const rows = texts.map((text, i) => ({ id: `a${i}`, features: groupFeatures({ title: null, titleDerived: false, text, published: UNKNOWN_DATE }) }));
+    const canon = (c: string[][]) => c.map((g) => [...g].sort()).sort((x, y) => x[0]!.localeCompare(y[0]!));
+    const reference = canon(clusterRows(rows, 0.2, similarity));
+    expect(reference).toContainEqual(['a0', 'a1', 'a2']);
+    expect(reference).toContainEqual(['a3', 'a4']);
+    for (const order of [[5, 4, 3, 2, 1, 0], [2, 5, 0, 3, 1, 4]]) expect(canon(clusterRows(order.map((i) => rows[i]!), 0.2, similarity))).toEqual(reference);
+  });
+});
+
+describe('reconcile: stable ids through merges and splits', () => {
+  it('keeps the id of the old story most members come from, and points the absorbed one at it', () => {
+    const old: Record<string, string> = { a: 's1', b: 's1', c: 's2' };
+    const plan = reconcile([['a', 'b', 'c', 'd']], (id) => old[id] ?? null);
+    expect(plan.ids).toEqual(['s1']);
+    expect(plan.merged).toEqual([{ from: 's2', into: 0 }]);
+  });
+
+  it('gives the smaller part of a split story a new id that records where it came from', () => {
+    const old: Record<string, string> = { a: 's1', b: 's1', c: 's1' };
+    const plan = reconcile([['a', 'b'], ['c', 'd']], (id) => old[id] ?? null);
+    expect(plan.ids).toEqual(['s1', '']);
+    expect(plan.split).toEqual([{ cluster: 1, from: 's1' }]);
+    expect(plan.merged).toEqual([]);
+  });
+});
+
+describe('near-duplicates', () => {
+  const wire = 'The central bank raised its main interest rate by a quarter point on Thursday, the third increase this year, citing inflation that has stayed above its target for eighteen months. Officials said further rises were possible if prices kept climbing.';
+  it('finds a lightly edited copy and not a different text', () => {
+    const copy = `${wire} Reporting by the wire desk; editing by the night editor.`;
+    const other = 'The city council approved a new budget for public libraries on Monday, adding two branches and longer opening hours from next spring.';
+    expect(resemblance(minhash(wire), minhash(copy))).toBeGreaterThanOrEqual(0.7);
+    expect(bands(minhash(wire)).some((b) => bands(minhash(copy)).includes(b))).toBe(true);
+    expect(resemblance(minhash(wire), minhash(other))).toBeLessThan(0.2);
+  });
+});
+
+function article(id: string, title: string, text: string, date: string | null): Article {
+  return {
+    id, source: `/in/${id}.txt`, parentId: null, kind: 'text', url: null, outlet: null, raw: text, title, titleDerived: false,
+    published: date ? { value: date, earliest: date, latest: date, basis: 'explicit', evidence: date } : UNKNOWN_DATE,
+    language: 'en', text, removed: [], diagnostics: [], stated: { title: null, dates: [], language: null },
+  };
+}
+
+describe('grouping through the store', () => {
+  const summit = 'Leaders of the Arctic Council met in Tromsø to sign a treaty on fishing quotas and shipping lanes, after two years of talks between Norway, Canada and Denmark.';
+  it('marks a syndicated copy, keeps happenings days apart as separate events of one story', async () => {
+    const store = await openStore(null);
+    try {
+      const a = article('a0000000000000001', 'Arctic Council signs fishing treaty', summit, '2025-03-01');
+      const copy = article('a0000000000000002', 'Arctic treaty signed in Tromsø', `${summit} The treaty takes effect next year.`, '2025-03-01');
+      const later = article(
+        'a0000000000000003',
+        'Arctic Council fishing treaty takes effect',
+        'The fishing treaty the Arctic Council leaders signed in Tromsø on fishing quotas and shipping lanes, after two years of talks between Norway, Canada and Denmark, was ratified.',
+        '2025-03-05',
+      );
+      const o1 = await store.write((tx) => groupAndStore(tx, a));
+      const o2 = await store.write((tx) => groupAndStore(tx, copy));
+      const o3 = await store.write((tx) => groupAndStore(tx, later));
+      expect(o1.created).toBe(true);
+      expect(o2.duplicateOf).toBe(a.id);
+      expect((await store.getArticle(copy.id))?.duplicateOf).toBe(a.id);
+      expect(o3.duplicateOf).toBeNull();
+      expect(new Set([o1.storyId, o2.storyId, o3.storyId]).size).toBe(1);
+      const story = (await store.getStory(o3.storyId))!;
+      expect(story.events.map((e) => e.articleIds)).toEqual([[a.id, copy.id], [later.id]]);
+      expect(story.events[0]).toMatchObject({ date: '2025-03-01', earliest: '2025-03-01', latest: '2025-03-01' });
+      expect([a.title, copy.title]).toContain(story.events[0]!.title);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('merges two stories when an article bridges them, and the old id resolves to the survivor', async () => {
+    const store = await openStore(null);
+    try {
+      const lava = 'A volcano erupted on the Reykjanes peninsula, sending lava flows across the Grindavik road.';
+      const shelter = 'Thousands of residents were evacuated and spent the night in emergency shelters in Reykjavik schools.';
+      const left = article('a00000000000000a1', 'Volcano erupts on Reykjanes peninsula', lava, '2025-01-10');
+      const right = article('a00000000000000a2', 'Residents spend night in shelters', shelter, '2025-01-10');
+      const bridge = article('a00000000000000a3', 'Reykjanes eruption forces evacuation', `${lava} ${shelter}`, '2025-01-10');
+      const first = (await store.write((tx) => groupAndStore(tx, left))).storyId;
+      const second = (await store.write((tx) => groupAndStore(tx, right))).storyId;
+      expect(second).not.toBe(first);
+      const o3 = await store.write((tx) => groupAndStore(tx, bridge));
+      expect(o3.merged).toHaveLength(1);
+      const live = (await store.getStory(first))!;
+      expect((await store.getStory(second))?.id).toBe(live.id);
+      expect([...live.articleIds].sort()).toEqual([left.id, right.id, bridge.id].sort());
+      expect(live.mergedFrom).toEqual([o3.merged[0]!.from]);
+      expect(o3.storyId).toBe(live.id);
+    } finally {
+      await store.close();
+    }
+  });
+});
