@@ -64,6 +64,8 @@ describe.skipIf(!haveChromium || !hasSeeds)('in Chromium', () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
+  // The seed story's title is chosen by grouping from its articles' headlines: read it, do not assume it.
+  const seedTitle = async () => (await t.store.listStories()).find((x) => x.articleIds.length === 5)!.title;
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const xss = () => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
 
@@ -71,7 +73,7 @@ describe.skipIf(!haveChromium || !hasSeeds)('in Chromium', () => {
     await page.goto(server.url);
     await expect(page.locator('h1').textContent()).resolves.toBe('Stories');
     await shot('stories');
-    await page.getByRole('link', { name: 'Another Russian ally supports Moscow amid Ukraine’s Kursk operation' }).click();
+    await page.getByRole('link', { name: await seedTitle(), exact: true }).click();
     await page.waitForURL(/\/stories\/s[0-9a-f]{16}$/);
     await shot('story');
     expect(await page.locator('#sources tbody tr').count()).toBe(5);
@@ -110,7 +112,7 @@ describe.skipIf(!haveChromium || !hasSeeds)('in Chromium', () => {
 
   it('opens an article and toggles its removed parts in place', async () => {
     await page.goto(server.url);
-    await page.getByRole('link', { name: 'Another Russian ally supports Moscow amid Ukraine’s Kursk operation' }).click();
+    await page.getByRole('link', { name: await seedTitle(), exact: true }).click();
     await page.getByRole('link', { name: /unconditionally support/ }).first().click();
     await page.waitForURL(/\/articles\/a[0-9a-f]{16}$/);
     await expect(page.locator('.evidence').textContent()).resolves.toMatch(/April 2025/);
@@ -128,7 +130,7 @@ describe.skipIf(!haveChromium || !hasSeeds)('in Chromium', () => {
     await page.fill('input[name=q]', 'Shoigu');
     await page.click('form.search button');
     await page.waitForURL(/\?q=Shoigu/);
-    await expect(page.locator('.stories .title').first().textContent()).resolves.toMatch(/Kursk operation/);
+    await expect(page.locator('.stories .title').first().textContent()).resolves.toBe(await seedTitle());
     expect(await page.locator('mark.match', { hasText: 'Shoigu' }).count()).toBeGreaterThan(0);
     await shot('search-shoigu');
   });
