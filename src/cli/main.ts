@@ -26,7 +26,7 @@ function formatOption(): Option {
 }
 
 function dbOption(): Option {
-  return new Option('--db <dir>', 'folder of the embedded store').default(DEFAULT_DB);
+  return new Option('--db <dir>', 'folder of the embedded store, or a postgres:// URL (?schema=NAME picks a schema)').default(DEFAULT_DB).env('DATABASE_URL');
 }
 
 function chosenFormat(f: string | undefined): Format {
