@@ -40,7 +40,7 @@ type El = { getElementsByTagName(name: string): Iterable<El> & ArrayLike<El>; ge
 
 /** True when the text looks like a feed: its root element is rss, rdf:RDF or feed. */
 export function looksLikeFeed(text: string): boolean {
-  const head = text.slice(0, 2048).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, '').trimStart();
+  const head = text.slice(0, 8192).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/gi, '').trimStart();
   return /^<(rss|rdf:RDF|feed)[\s>]/.test(head);
 }
 
