@@ -16,6 +16,7 @@ import { DEFAULT_MAX_BYTES } from '../read/index.ts';
 import { buildReport, buildStoryReport } from '../report/build.ts';
 import { FORMATS, type Format, describeDate, forTerminal, render } from '../report/render.ts';
 import { openStoreFor, DEFAULT_DB } from './open.ts';
+import { registerScaleCommands } from './scale.ts';
 
 export const EXIT = { ok: 0, usage: 1, partial: 2 } as const;
 
@@ -279,6 +280,7 @@ Examples:
       });
   }
 
+  registerScaleCommands(cli);
   return cli;
 }
 
