@@ -211,7 +211,7 @@ workers. Runs until Ctrl-C or SIGTERM.`)
 
 function renderStatus(s: QueueStatus & { retried?: number }): string {
   const lines = [
-    `queue ${s.stream}: ${s.depth} waiting (${s.inProgress} with a worker), ${s.redelivered} redelivered`,
+    `queue ${s.stream}: ${s.depth} to do (${s.inProgress} with a worker), ${s.redelivered} redelivered`,
     `consumers: ${s.consumers}; idle pull requests: ${s.idleWorkerRequests}`,
   ];
   if (s.store) lines.push(`store: ${s.store.articles} articles, ${s.store.stories} stories; ${s.store.storedLastMinute} stored in the last minute (${s.store.perSecond}/s)`);

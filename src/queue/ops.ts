@@ -85,8 +85,10 @@ function transientNatsError(e: unknown): boolean {
 
 export interface QueueStatus {
   stream: string;
-  /** Inputs waiting in the work stream (not yet acknowledged). */
+  /** Inputs not yet done: waiting for a worker, or with one and not yet acknowledged. */
   depth: number;
+  /** Messages held by the work stream (normally the same as depth; see queueStatus). */
+  streamMessages: number;
   /** Of those, handed to a worker and not yet acknowledged. */
   inProgress: number;
   redelivered: number;
@@ -110,7 +112,11 @@ export async function queueStatus(q: Queue, store?: Store, recent = 10): Promise
   }
   const status: QueueStatus = {
     stream: names.stream,
-    depth: work.state.messages,
+    // From the consumer, which is what the workers will still be given. After a NATS crash the
+    // stream can keep messages whose acknowledgement it had not yet written to disk, while the
+    // consumer's state already has them done: they are counted in streamMessages only.
+    depth: consumer.num_pending + consumer.num_ack_pending,
+    streamMessages: work.state.messages,
     inProgress: consumer.num_ack_pending,
     redelivered: consumer.num_redelivered,
     idleWorkerRequests: consumer.num_waiting,

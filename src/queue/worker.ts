@@ -53,16 +53,19 @@ export async function runWorker(q: Queue, store: Store, options: WorkerOptions =
   const emit = options.onEvent ?? (() => {});
   const consumer = await q.js.consumers.get(q.names.stream, q.names.consumer);
   const ackWaitMs = Math.max(1000, ((await consumer.info()).config.ack_wait ?? 30e9) / 1e6);
-  // A test-only way to make the analyser fail on chosen inputs (no real input crashes it):
-  // STORYLINE_TEST_POISON=<text> fails every input whose content contains <text>, and with
-  // STORYLINE_TEST_POISON_MODE=kill the worker process dies on it instead (SIGKILL, no cleanup).
+  // Test-only hooks, since no real input is known to crash the analyser: the analyser throws on
+  // every input whose content contains STORYLINE_TEST_POISON, and the worker process dies
+  // (SIGKILL, no cleanup, as an out-of-memory kill would) on one containing STORYLINE_TEST_POISON_KILL.
   const poison = process.env.STORYLINE_TEST_POISON || null;
-  const poisonKills = process.env.STORYLINE_TEST_POISON_MODE === 'kill';
+  const killer = process.env.STORYLINE_TEST_POISON_KILL || null;
 
   while (!options.signal?.aborted) {
     let got = 0;
     try {
-      const batch = await consumer.fetch({ max_messages: options.batch ?? 4, expires: 2000 });
+      // One message per pull: the pull is complete once the message arrives, so no heartbeat
+      // timer runs while the analysis keeps the event loop busy (with larger batches nats.js
+      // reports "heartbeats missed" under load and drops the rest of the batch until redelivery).
+      const batch = await consumer.fetch({ max_messages: options.batch ?? 1, expires: 2000 });
       for await (const m of batch) {
         got++;
         await handle(m);
@@ -98,9 +101,10 @@ export async function runWorker(q: Queue, store: Store, options: WorkerOptions =
     // Keeps the ack deadline from passing while a slow input is analysed or the store is retried.
     const keepAlive = setInterval(() => m.working(), Math.max(500, ackWaitMs / 3));
     try {
-      if (poison && (input.content ?? Buffer.from(input.bytes ?? []).toString('latin1')).includes(poison)) {
-        if (poisonKills) process.kill(process.pid, 'SIGKILL');
-        throw new Error('the analyser crashed (STORYLINE_TEST_POISON)');
+      if (poison || killer) {
+        const text = input.content ?? Buffer.from(input.bytes ?? []).toString('latin1');
+        if (killer && text.includes(killer)) process.kill(process.pid, 'SIGKILL');
+        if (poison && text.includes(poison)) throw new Error('the analyser crashed (STORYLINE_TEST_POISON)');
       }
       const outcome = await withStoreRetry(() => analyzeInputs(store, single(input), options), (reason) => emit({ type: 'waiting', reason }));
       const error = outcome.errors[0];

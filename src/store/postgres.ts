@@ -39,6 +39,12 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   const transaction: Db['transaction'] = async (fn, txOptions = {}) => {
     const client = await pool.connect();
     let broken = false;
+    // A checked-out client whose connection drops emits 'error' besides failing its query; with
+    // no listener that event would end the process (node-postgres docs, "Pool: connect").
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       // Taken before the transaction reads anything, so under READ COMMITTED every statement after
@@ -55,6 +61,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       throw e;
     } finally {
       // A connection that could not even roll back is dead: destroy it rather than pool it.
+      client.off('error', onError);
       client.release(broken || undefined);
     }
   };
