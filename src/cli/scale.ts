@@ -212,7 +212,7 @@ workers. Runs until Ctrl-C or SIGTERM.`)
 function renderStatus(s: QueueStatus & { retried?: number }): string {
   const lines = [
     `queue ${s.stream}: ${s.depth} to do (${s.inProgress} with a worker), ${s.redelivered} redelivered`,
-    `consumers: ${s.consumers}; idle pull requests: ${s.idleWorkerRequests}`,
+    `workers waiting for work: ${s.idleWorkerRequests} (open pull requests on ${s.consumers} JetStream consumer${s.consumers === 1 ? '' : 's'})`,
   ];
   if (s.store) lines.push(`store: ${s.store.articles} articles, ${s.store.stories} stories; ${s.store.storedLastMinute} stored in the last minute (${s.store.perSecond}/s)`);
   lines.push(`dead letters: ${s.deadLetters}${s.retried !== undefined ? ` (${s.retried} requeued now)` : ''}`);
