@@ -44,3 +44,8 @@ export function buildCorpus(dir: string, n: number): { files: number; bytes: num
   }
   return { files: n, bytes };
 }
+
+/** The fields every benchmark's JSON starts with: what was measured, when, on what. */
+export function header(task: string, corpus: { files: number; bytes: number }) {
+  return { task, date: new Date().toISOString().slice(0, 10), node: process.version, inputs: corpus.files, corpusMB: +(corpus.bytes / 1e6).toFixed(1) };
+}

@@ -17,7 +17,7 @@ import { analyzePaths } from '../src/analyze/index.ts';
 import { analyse } from '../src/pipeline/index.ts';
 import { readInputs } from '../src/read/index.ts';
 import { openStore } from '../src/store/index.ts';
-import { buildCorpus } from './corpus.ts';
+import { buildCorpus, header } from './corpus.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '5000' } } });
 const target = Number(values.articles);
@@ -58,11 +58,7 @@ try {
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 
   console.log(JSON.stringify({
-    task: 'bench:analyze',
-    date: new Date().toISOString().slice(0, 10),
-    node: process.version,
-    inputs: corpus.files,
-    corpusMB: +(corpus.bytes / 1e6).toFixed(1),
+    ...header('bench:analyze', corpus),
     pipeline: { articles: pipelineArticles, seconds: +pipelineSeconds.toFixed(2), articlesPerSecond: +(pipelineArticles / pipelineSeconds).toFixed(1) },
     analyze: {
       analysed: outcome.summary.analysed,

@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openQueue, publishInputs } from '../src/queue/index.ts';
 import { readInputs } from '../src/read/index.ts';
-import { buildCorpus } from './corpus.ts';
+import { buildCorpus, header } from './corpus.ts';
 
 const { values } = parseArgs({
   options: {
@@ -96,11 +96,7 @@ try {
   for (const n of values.workers!.split(',').map(Number)) runs.push(await runWith(n, corpusDir));
   const base = runs.find((r) => r.workers === 1);
   console.log(JSON.stringify({
-    task: 'bench:scale',
-    date: new Date().toISOString().slice(0, 10),
-    node: process.version,
-    inputs: corpus.files,
-    corpusMB: +(corpus.bytes / 1e6).toFixed(1),
+    ...header('bench:scale', corpus),
     runs: runs.map((r) => ({ ...r, speedup: base ? +(r.articlesPerSecond / base.articlesPerSecond).toFixed(2) : null })),
     loadAverage: (await import('node:os')).loadavg().map((l) => +l.toFixed(2)),
   }, null, 2));

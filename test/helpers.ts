@@ -1,53 +1,17 @@
 /**
- * Shared by the scale-out tests: running `bin/storyline` as a child process, a throwaway
- * PostgreSQL schema on the machine's server, and whether the services answer. CI sets
+ * Shared by the scale-out tests: a throwaway PostgreSQL schema on the machine's server, and
+ * whether the services answer. CI sets
  * STORYLINE_REQUIRE_PG / STORYLINE_REQUIRE_NATS so a service that is down fails the run instead of
  * skipping its tests.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { connect as netConnect } from 'node:net';
-import { join } from 'node:path';
 import pg from 'pg';
 
-export const BIN = join(import.meta.dirname, '..', 'bin', 'storyline');
+export { BIN, run, start, stop, type Run } from './cli-process.ts';
+
 export const PG_URL = process.env.STORYLINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const NATS_URL = process.env.STORYLINE_TEST_NATS ?? 'nats://127.0.0.1:4222';
-
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export function run(args: string[], opts: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(BIN, args, { env: { ...process.env, CI: '1', ...opts.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(opts.input ?? '');
-  });
-}
-
-/** Starts `bin/storyline` in the background; stderr is kept for failure messages. */
-export function start(args: string[], env: Record<string, string | undefined> = {}): ChildProcess & { log: () => string } {
-  const child = spawn(BIN, args, { env: { ...process.env, CI: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
-  return Object.assign(child, { log: () => log });
-}
-
-export async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const closed = new Promise((r) => child.once('close', r));
-  child.kill(signal);
-  await closed;
-}
 
 export const suffix = (): string => randomBytes(5).toString('hex');
 
