@@ -95,7 +95,7 @@ export async function runWorker(q: Queue, store: Store, options: WorkerOptions =
       return;
     }
     if (deliveries > maxAttempts) {
-      await dead(m, input.source, `delivered ${deliveries} times without being acknowledged: a worker crashed or timed out on it each time`, deliveries);
+      await dead(m, input.source, `delivered ${deliveries} times without being acknowledged: each time its worker crashed, timed out or could not reach the store`, deliveries);
       return;
     }
     // Keeps the ack deadline from passing while a slow input is analysed or the store is retried.
