@@ -59,9 +59,11 @@ export async function groupAndStore(tx: StoreTx, article: Article, options: Grou
     return c.score >= (apart !== null && apart > window ? far : join);
   });
 
+  // Resolved once per stored story id, not per matching article: an article of a big story can
+  // match dozens of its members, and each lookup is a round trip inside the write lock.
   const stories: string[] = [];
-  for (const m of matches) {
-    const live = await tx.liveStory(m.storyId);
+  for (const id of new Set(matches.map((m) => m.storyId))) {
+    const live = await tx.liveStory(id);
     if (!stories.includes(live)) stories.push(live);
   }
 
