@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Test files marked `.sequential.test.ts` restart shared services (PostgreSQL): they run after all
-// the others have finished, one at a time, so no other test of the suite sees the outage
-// (vitest docs, "Parallel and Sequential Test Files"; sequence.groupOrder).
+// Test files marked `.sequential.test.ts` start many processes (workers) or restart shared
+// services (PostgreSQL): they run after all the others have finished, one at a time, so no other
+// test of the suite sees the outage or competes with them for the two cores (vitest docs,
+// "Parallel and Sequential Test Files"; sequence.groupOrder).
 const SEQUENTIAL = 'test/**/*.sequential.test.ts';
 
 export default defineConfig({

@@ -23,12 +23,12 @@ describe.skipIf(!havePg)('DATABASE_URL', () => {
     const stories = await run(['stories', '--format', 'text'], { env: { DATABASE_URL: url } });
     expect(stories.code, stories.stderr).toBe(0);
     expect(stories.stdout).toContain(TOPICS[0]!.title);
-  });
+  }, 120_000);
 
   it('gives way to an explicit --db', async () => {
     const db = join(work, 'embedded');
     const r = await run(['analyze', join(work, 'flood.txt'), '--db', db, '--format', 'json'], { env: { DATABASE_URL: url } });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).summary).toMatchObject({ analysed: 1, unchanged: 0 });
-  });
+  }, 120_000);
 });

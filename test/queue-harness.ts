@@ -1,5 +1,5 @@
 /**
- * The harness of the scale-out tests (queue.test.ts, restart.sequential.test.ts): a schema, a
+ * The harness of the scale-out tests (queue.sequential.test.ts, restart.sequential.test.ts): a schema, a
  * stream and a folder of invented articles per test, removed afterwards; workers started as
  * child processes; row counts to check against the inputs.
  */

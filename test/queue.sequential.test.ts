@@ -6,7 +6,8 @@
  * - a worker killed with SIGKILL mid-batch, then another started;
  * - an input that makes the analyser fail, or kills its worker every time: dead letters, the
  *   rest of the queue goes on, and `retry` puts them back.
- * Restarts of PostgreSQL and NATS are in restart.sequential.test.ts. CI sets
+ * Restarts of PostgreSQL and NATS are in restart.sequential.test.ts. Runs after the other test
+ * files, alone (vitest.config.ts). CI sets
  * STORYLINE_REQUIRE_NATS and STORYLINE_REQUIRE_PG, so a service that is down fails the run
  * rather than skipping this.
  */
