@@ -23,7 +23,7 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('storyline --help', () => {
-  it.each([[[]], [['analyze']], [['stories']], [['show']], [['articles']]])('teaches with examples: %j', async (cmd) => {
+  it.each([[[]], [['analyze']], [['stories']], [['show']], [['articles']], [['brief']], [['timeline']], [['claims']]])('teaches with examples: %j', async (cmd) => {
     const r = await run([...cmd, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: storyline/);
@@ -135,6 +135,30 @@ describe('storyline analyze: a folder of good and bad inputs', () => {
     expect(one.code).toBe(0);
     expect(one.stdout).toContain('Removed:');
     expect(one.stdout).toMatch(/date evidence: .*2025-03-04/);
+  });
+
+  it('tells a story: brief, timeline and claims, as text, Markdown, HTML and JSON', async () => {
+    const stories = await run(['stories', '--db', db, '--format', 'text']);
+    const id = /^(s[0-9a-f]{16}) +2 articles/m.exec(stories.stdout)![1]!;
+    const brief = await run(['brief', id, '--db', db, '--format', 'md', '--words', '60']);
+    expect(brief.code).toBe(0);
+    expect(brief.stdout).toContain('## Briefing');
+    expect(brief.stdout).toMatch(/\[\d\]/);
+    const sentences = brief.stdout.split('## Briefing')[1]!.split('## Sources')[0]!;
+    expect(sentences.replace(/\[\d\]/g, '').split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(60 + 20);
+    const html = await run(['brief', id, '--db', db, '--format', 'html']);
+    expect(html.stdout).toMatch(/^<!doctype html>/);
+    expect(html.stdout).toContain("Content-Security-Policy");
+    expect(html.stdout).not.toMatch(/<script/i);
+    const timeline = await run(['timeline', id, '--db', db, '--format', 'json']);
+    expect(timeline.code).toBe(0);
+    expect(Array.isArray(JSON.parse(timeline.stdout).events)).toBe(true);
+    const claims = await run(['claims', id, '--db', db, '--format', 'text']);
+    expect(claims.code).toBe(0);
+    expect(claims.stdout).toContain('Claims');
+    const bad = await run(['claims', 'nope', '--db', db]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/is not a story id/);
   });
 
   it('says what went wrong for unknown ids and missing stores (exit 1)', async () => {

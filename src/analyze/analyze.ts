@@ -8,6 +8,7 @@ import { groupAndStore, type GroupOptions } from '../group/index.ts';
 import { analysePage, prepare } from '../pipeline/index.ts';
 import { readInputs, type ReadOptions } from '../read/index.ts';
 import type { Store } from '../store/index.ts';
+import { ANALYSIS_VERSION, analyseText } from '../understand/index.ts';
 
 export interface InputError {
   path: string;
@@ -71,10 +72,11 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     const { page } = prepared;
     if ((await store.knownIds([page.id])).has(page.id)) {
       // Already stored: record where else it came from; its stories are in the report all the same.
+      const ids = [page.id, ...(await store.childIds(page.id))];
       await store.write((tx) => tx.addSource(page.id, input.source));
+      await reread(store, ids);
       summary.unchanged++;
-      articleIds.add(page.id);
-      for (const child of await store.childIds(page.id)) articleIds.add(child);
+      for (const id of ids) articleIds.add(id);
       return;
     }
     let result: ReturnType<typeof analysePage>;
@@ -107,6 +109,19 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     if (stored) summary.analysed++;
     else summary.unchanged++;
     for (const a of articles) articleIds.add(a.id);
+  }
+}
+
+/**
+ * Articles stored by an older understand stage are read again (their text and date do not change,
+ * so their story does not either): an upgrade shows in the report without re-importing anything.
+ */
+async function reread(store: Store, ids: string[]): Promise<void> {
+  for (const id of await store.staleAnalysis(ids, ANALYSIS_VERSION)) {
+    const article = await store.getArticle(id);
+    if (!article) continue;
+    const analysis = analyseText(article.text, article.published);
+    await store.write((tx) => tx.setAnalysis(id, analysis));
   }
 }
 

@@ -1,10 +1,16 @@
 /**
- * The one record that flows through every stage (read → decode → clean → segment → metadata → group).
+ * The one record that flows through every stage (read → decode → clean → segment → metadata →
+ * understand → group).
  *
  * Stages are pure functions `(article, options) => article | article[]`; they never throw for bad
  * content. Problems become `diagnostics` on the article (like vfile's `message()`), and everything a
  * stage cuts from the text is kept in `removed` with its reason, so a user can see what was cut.
  */
+
+import type { EntityMention } from '../entities/types.ts';
+import type { Figure } from '../figures/types.ts';
+import type { QuoteMention } from '../quotes/types.ts';
+import type { TimeMention } from '../time/types.ts';
 
 /** The kind of input a file or record was, which decides how the clean stage treats it. */
 export type InputKind = 'text' | 'html';
@@ -91,6 +97,18 @@ export interface Article {
    * trusted first: the metadata stage prefers it over what it would infer.
    */
   stated: StatedMetadata;
+  /** What the text says, read by the understand stage; absent before it (and on articles stored before it existed). */
+  analysis?: Analysis;
+}
+
+/** The understand stage's reading of an article's clean text (offsets are into `text`). */
+export interface Analysis {
+  /** Version of the stage that produced it (understand/ANALYSIS_VERSION). */
+  version: number;
+  times: TimeMention[];
+  figures: Figure[];
+  entities: EntityMention[];
+  quotes: QuoteMention[];
 }
 
 export const UNKNOWN_DATE: PublishedDate = Object.freeze({

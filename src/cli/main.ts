@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { analyzePaths } from '../analyze/index.ts';
 import { CLUSTERING_FORMATS, evalClustering, type ClusteringFormat } from '../eval/clustering.ts';
 import { DATES_FORMATS, evalDates } from '../eval/dates.ts';
+import { evalBriefing } from '../eval/briefing.ts';
 import { evalEntities } from '../eval/entities.ts';
 import { evalQuantities } from '../eval/quantities.ts';
 import { evalQuotes } from '../eval/quotes.ts';
@@ -17,24 +18,25 @@ import { buildReport, buildStoryReport } from '../report/build.ts';
 import { FORMATS, type Format, describeDate, forTerminal, render } from '../report/render.ts';
 import { openStoreFor, DEFAULT_DB } from './open.ts';
 import { registerScaleCommands } from './scale.ts';
+import { registerStoryCommands } from './story.ts';
 
 export const EXIT = { ok: 0, usage: 1, partial: 2 } as const;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
-function formatOption(): Option {
+export function formatOption(): Option {
   return new Option('-f, --format <format>', 'output format: text, md or json (default: text on a terminal, json otherwise)').choices(FORMATS as string[]);
 }
 
-function dbOption(): Option {
+export function dbOption(): Option {
   return new Option('--db <dir>', 'folder of the embedded store, or a postgres:// URL (?schema=NAME picks a schema)').default(DEFAULT_DB).env('DATABASE_URL');
 }
 
-function chosenFormat(f: string | undefined): Format {
+export function chosenFormat(f: string | undefined): Format {
   return (f as Format | undefined) ?? (process.stdout.isTTY ? 'text' : 'json');
 }
 
-function positiveInt(value: string): number {
+export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
   return n;
@@ -216,6 +218,43 @@ each on stderr, and an entry in the report's "errors"), 1 usage error or nothing
       }
     });
 
+  registerStoryCommands(cli);
+  cli
+    .command('serve')
+    .description('serve the web app (stories, timelines, articles, ingest) and the JSON API over the store')
+    .addOption(new Option('--db <dir|url>', 'the store: a folder (created if missing) or a postgres:// URL').default(DEFAULT_DB))
+    .option('--host <address>', 'address to listen on; any but loopback (127.0.0.1, ::1, localhost) needs a token for writes', '127.0.0.1')
+    .option('--port <n>', 'port to listen on (0: any free port)', (v: string) => (v === '0' ? 0 : positiveInt(v)), 8080)
+    .addOption(new Option('--token <token>', 'secret that writes (POST /api/articles, the ingest form) must carry').env('STORYLINE_TOKEN'))
+    .addOption(new Option('--max-bytes <n>', 'largest request body accepted, in bytes (larger ones get 413)').default(DEFAULT_MAX_BYTES).argParser(positiveInt))
+    .addHelpText('after', `
+Examples:
+  $ storyline analyze ../shared/corpus/seeds --db ./seeds; storyline serve --db ./seeds
+      then open http://127.0.0.1:8080 (analyze exits 2 there: EXPECTED.md is not an article)
+  $ storyline serve --db postgres://user@dbhost/news --port 3000
+  $ STORYLINE_TOKEN=$(openssl rand -hex 16) storyline serve --host 0.0.0.0
+  $ curl -H 'Content-Type: application/json' -d '{"text":"...","title":"..."}' http://127.0.0.1:8080/api/articles
+
+The API is described at /api/openapi.json. On an address other than loopback, writes are
+refused unless a token is set (prefer STORYLINE_TOKEN: command lines are visible to other users);
+clients send it as 'Authorization: Bearer TOKEN'. More in docs/web.md.`)
+    .action(async (opts: { db: string; host: string; port: number; token?: string; maxBytes: number }) => {
+      const { startServer, isLoopback } = await import('../serve/index.ts');
+      const store = await openStoreFor(opts.db);
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer(store, { host: opts.host, port: opts.port, token: opts.token ?? null, maxBytes: opts.maxBytes });
+      } catch (e) {
+        await store.close();
+        throw e;
+      }
+      process.stderr.write(`storyline: serving ${store.description} at ${server.url} (Ctrl-C to stop)\n`);
+      if (!opts.token && !isLoopback(opts.host)) process.stderr.write('storyline: warning: no token, so writes are refused on this address; set STORYLINE_TOKEN to allow them\n');
+      await new Promise((stop) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, stop)));
+      await server.close();
+      await store.close();
+    });
+
   const evaluate = cli
     .command('eval')
     .description('measure Storyline on a public evaluation set (formats and metrics: ../shared/data/README.md); prints one JSON object')
@@ -266,6 +305,7 @@ Examples:
     ['quantities', 'newsquant', 'numbers and units: value F1 and value+unit F1 (top level = value)', 'the NewsQuant JSON file', (p) => evalQuantities(p)],
     ['entities', 'meantime', 'entity mentions (people, organisations, places) and their grouping (BCubed)', 'a folder of MEANTIME CAT XML files, one subfolder per topic', (p) => evalEntities(p)],
     ['quotes', 'brat', 'who said what: content and source F1 for direct quotes and all attributions', 'a folder holding text/ and attributions/', (p) => evalQuotes(p)],
+    ['briefing', 'basil', 'briefings on BASIL stories: share citing two outlets, numbers no article states, disputes flagged', 'the basil-dev folder', (p) => evalBriefing(p)],
   ];
   for (const [name, format, description, pathHelp, run] of simple) {
     evaluate

@@ -2,28 +2,20 @@
  * The scale-out commands: `ingest` (inputs → the NATS JetStream queue), `worker` (queue → store),
  * `status`, `retry` and `watch`. Registered on the program by `registerScaleCommands`.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { analyzeInputs } from '../analyze/index.ts';
 import { DEFAULT_STREAM, DEFAULT_MAX_ATTEMPTS, openQueue, publishInputs, queueStatus, retryDead, runWorker, type Queue, type QueueStatus } from '../queue/index.ts';
 import { DEFAULT_MAX_BYTES, readInputs, watchFolder, type ReadItem } from '../read/index.ts';
 import { forTerminal } from '../report/render.ts';
 import type { Store } from '../store/index.ts';
-import { DEFAULT_DB, openStoreFor } from './open.ts';
-
-const EXIT = { ok: 0, usage: 1, partial: 2 } as const;
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
-  return n;
-}
+import { EXIT, dbOption, positiveInt } from './main.ts';
+import { openStoreFor } from './open.ts';
 
 const queueOption = (required: boolean) => {
   const o = new Option('--queue <url>', 'NATS server with JetStream, e.g. nats://127.0.0.1:4222').env('STORYLINE_QUEUE');
   return required ? o.makeOptionMandatory() : o;
 };
 const streamOption = () => new Option('--stream <name>', 'JetStream stream name (its dead letters are NAME_DEAD)').default(DEFAULT_STREAM).env('STORYLINE_STREAM');
-const dbOption = () => new Option('--db <dir>', 'the store: a postgres:// URL (?schema=NAME picks a schema) or a folder').default(DEFAULT_DB).env('DATABASE_URL');
 const formatOption = () => new Option('-f, --format <format>', 'output format: text or json (default: text on a terminal, json otherwise)').choices(['text', 'json']);
 
 function chosenFormat(f: string | undefined): 'text' | 'json' {

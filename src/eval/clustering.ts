@@ -32,7 +32,7 @@ export interface ClusterDoc {
 
 // ---------------------------------------------------------------- loaders
 
-function walk(dir: string): string[] {
+export function walk(dir: string): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((f) => {

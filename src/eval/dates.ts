@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { analysePage, prepare } from '../pipeline/index.ts';
+import { analysePage, datePage, prepare } from '../pipeline/index.ts';
 
 export type DatesFormat = 'htmldate';
 export const DATES_FORMATS: readonly DatesFormat[] = ['htmldate'];
@@ -21,9 +21,10 @@ function parseTolerant(text: string): Record<string, { file: string; date: unkno
 export function pageDate(html: Uint8Array, id: string): string | null {
   const prepared = prepare({ source: id, kind: 'html', bytes: html });
   if (!prepared.ok) return null;
+  // A page whose body the cleaner rejects (a gallery, a video page, a stub) is no article, but its
+  // markup may still date it: the date is read from the metadata stages alone.
   const result = analysePage(prepared.page);
-  if (!result.ok) return null;
-  const value = result.articles[0]!.published.value;
+  const value = result.ok ? result.articles[0]!.published.value : datePage(prepared.page).value;
   return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
 }
 

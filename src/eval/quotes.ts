@@ -23,7 +23,16 @@
  *    (`direct`) and the scored spans meet the same 90% rule as the gold.
  *  - Content match: the spans overlap and their token-overlap F1 is ≥ 0.5 (tokens = `\p{L}\p{N}`
  *    runs, by position). Pairs are matched one-to-one, best F1 first.
- *  - Source match, only for attributions whose content matched (who said *what*):
+ *  - Source-span F1 (the README's measure, as Citron et al. score PARC 3.0 source spans): the
+ *    distinct source spans of the system attributions with a speaker (`sourceStart`/`sourceEnd`,
+ *    the whole source phrase; else the speaker mention) against the distinct gold source spans,
+ *    one-to-one, best first. Overlap: token F1 ≥ 0.5 — a pronoun gold source ("he") is thus matched
+ *    by the system's mention of that pronoun, as the annotation marks the mention — or, per issue 4,
+ *    a system source elsewhere whose attribution overlaps the pronoun's attribution in content and
+ *    names the pronoun's referent (rule below). Exact: identical tokens.
+ *  - Exact content: identical tokens (punctuation and quotation marks aside).
+ *  - `attribution`, the joint "who said what" figure (stricter: a right speaker with the wrong
+ *    content is a miss), counts content pairs whose source also matches:
  *      1. the system's speaker mention overlaps the gold source with token F1 ≥ 0.5, or the
  *         system's speaker name names the gold source (they share a name word: "Donald Trump" /
  *         "Mr. Trump"); and
@@ -37,13 +46,13 @@
  *         of 2–4 capitalised words with no function, place or institution word, one word of such a
  *         run, or a name after Mr./Mrs.), and for other pronouns the closest capitalised words
  *         outside quotation marks (`goldAntecedent`). The system's speaker must name that entity;
- *         pointing at the same pronoun is not enough.
- *    Source precision counts system attributions with a speaker; recall counts gold attributions
- *    with a source. This is stricter than scoring source spans on their own (as Citron does for
- *    PARC 3.0), since a right speaker with the wrong content counts as a miss.
+ *         pointing at the same pronoun is not enough. PolNeAR has no coreference layer, so this
+ *         referent is itself a heuristic and `attribution` is noisier than `source`.
+ *    Its precision counts system attributions with a speaker; recall counts gold attributions
+ *    with a source.
  *  - Subsets: `direct` pairs system-direct with gold-direct attributions only (a system direct
  *    quote that matches a non-direct gold attribution is a false positive there); `all` pairs
- *    everything. Top-level precision/recall/f1 = direct source.
+ *    everything. Top-level precision/recall/f1 = direct source (source-span F1, overlap).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -83,14 +92,26 @@ export interface SystemAttribution {
   mentions: QuoteMention[];
 }
 
+/** The README's measures for one subset, plus the joint "who said what" figure. */
+export interface QuoteBlock {
+  /** Content spans, overlap match (token F1 ≥ 0.5). */
+  content: PRF;
+  /** Source spans on their own, overlap match (token F1 ≥ 0.5, or a pronoun's referent named). */
+  source: PRF;
+  /** The same spans, matched only when their tokens are identical. */
+  exact: { content: PRF; source: PRF };
+  /** Attributions whose content matched and whose speaker is the gold source (stricter than `source`). */
+  attribution: PRF;
+}
+
 export interface QuoteScores {
   task: 'quotes';
   items: number;
   precision: number;
   recall: number;
   f1: number;
-  direct: { content: PRF; source: PRF };
-  all: { content: PRF; source: PRF };
+  direct: QuoteBlock;
+  all: QuoteBlock;
   gold: { all: number; direct: number; withSource: number };
   system: { all: number; direct: number; withSpeaker: number };
   msPerDoc: number;
@@ -201,6 +222,12 @@ export function loadQuotesDir(dir: string): QuotesDoc[] {
 
 // ---------------------------------------------------------------- system side
 
+/** The system's source span: the whole source phrase (`sourceStart`/`sourceEnd`), else the speaker mention. */
+function sourceSpanOf(m: QuoteMention): Range | null {
+  if (m.sourceStart !== null && m.sourceEnd !== null) return [m.sourceStart, m.sourceEnd];
+  return m.speakerStart !== null && m.speakerEnd !== null ? [m.speakerStart, m.speakerEnd] : null;
+}
+
 /** Mentions grouped into attributions (one per cue). */
 export function systemAttributions(mentions: QuoteMention[]): SystemAttribution[] {
   const byCue = new Map<string, SystemAttribution>();
@@ -210,7 +237,7 @@ export function systemAttributions(mentions: QuoteMention[]): SystemAttribution[
     const range: Range = m.partial ? [m.clauseStart, m.clauseEnd] : [m.start, m.end];
     let a = byCue.get(key);
     if (!a) {
-      a = { parts: [], direct: true, speaker: m.speaker, speakerSpan: m.speakerStart !== null && m.speakerEnd !== null ? [m.speakerStart, m.speakerEnd] : null, mentions: [] };
+      a = { parts: [], direct: true, speaker: m.speaker, speakerSpan: sourceSpanOf(m), mentions: [] };
       byCue.set(key, a);
       out.push(a);
     }
@@ -266,17 +293,8 @@ export function tokenF1(a: Set<number>, b: Set<number>): number {
   return (2 * n) / (a.size + b.size);
 }
 
-/** One-to-one pairs with token-overlap F1 ≥ 0.5, best first. */
-export function pairUp(idx: TokenIndex, sys: Range[][], gold: Range[][]): Array<[number, number]> {
-  const st = sys.map((p) => idx.tokens(p));
-  const gt = gold.map((p) => idx.tokens(p));
-  const cands: Array<[number, number, number]> = [];
-  for (let i = 0; i < st.length; i++) {
-    for (let j = 0; j < gt.length; j++) {
-      const f = tokenF1(st[i]!, gt[j]!);
-      if (f >= 0.5) cands.push([f, i, j]);
-    }
-  }
+/** One-to-one pairs from scored candidates `[score, i, j]`, best score first. */
+export function oneToOne(cands: Array<[number, number, number]>): Array<[number, number]> {
   cands.sort((a, b) => b[0] - a[0]);
   const usedS = new Set<number>();
   const usedG = new Set<number>();
@@ -288,6 +306,20 @@ export function pairUp(idx: TokenIndex, sys: Range[][], gold: Range[][]): Array<
     out.push([i, j]);
   }
   return out;
+}
+
+/** One-to-one pairs with token-overlap F1 ≥ `min` (0.5: overlap match; 1: exact match), best first. */
+export function pairUp(idx: TokenIndex, sys: Range[][], gold: Range[][], min = 0.5): Array<[number, number]> {
+  const st = sys.map((p) => idx.tokens(p));
+  const gt = gold.map((p) => idx.tokens(p));
+  const cands: Array<[number, number, number]> = [];
+  for (let i = 0; i < st.length; i++) {
+    for (let j = 0; j < gt.length; j++) {
+      const f = tokenF1(st[i]!, gt[j]!);
+      if (f >= min) cands.push([f, i, j]);
+    }
+  }
+  return oneToOne(cands);
 }
 
 const PRONOUN = /^(he|she|him|her|his|hers|they|them|their|it|its|we|us|our|i|me|my|you|your|who|whom|whose|which|that|this|these|those)$/i;
@@ -396,8 +428,15 @@ function lowercaseWords(text: string): Set<string> {
 }
 
 interface DocCounts {
+  /** Content pairs (overlap), and of those the ones with the gold source as speaker (joint). */
   contentTp: number;
   sourceTp: number;
+  contentExactTp: number;
+  /** Source spans on their own: matched (overlap / exact), system spans, gold spans. */
+  spanTp: number;
+  spanExactTp: number;
+  sysSpans: number;
+  goldSpans: number;
   sys: number;
   gold: number;
   sysSpeaker: number;
@@ -458,13 +497,61 @@ export function namedSourceBefore(text: string, named: GoldSpan[], at: number): 
   return breaks <= 3 ? best.text : null;
 }
 
+/** Distinct source spans (by offsets) with the attributions that carry each. */
+function sourceSpans<T>(items: T[], parts: (x: T) => Range[] | null): Array<{ parts: Range[]; of: T[] }> {
+  const byKey = new Map<string, { parts: Range[]; of: T[] }>();
+  for (const x of items) {
+    const p = parts(x);
+    if (!p || p.length === 0) continue;
+    const key = p.map((r) => r.join(':')).join(';');
+    const e = byKey.get(key);
+    if (e) e.of.push(x);
+    else byKey.set(key, { parts: p, of: [x] });
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Source-span matching (the README's "source-span F1"): system speaker mentions against gold
+ * source spans, one-to-one, each distinct span once. Overlap: token F1 ≥ 0.5, or the gold span is
+ * a pronoun and an attribution of the system span overlaps that pronoun's attribution in content
+ * and names its referent (the issue's rule, `sourceMatches`). Exact: identical tokens.
+ */
+function matchSourceSpans(idx: TokenIndex, text: string, quoted: Range[], named: GoldSpan[], sys: SystemAttribution[], gold: GoldAttribution[]): { tp: number; exactTp: number; sys: number; gold: number } {
+  const ss = sourceSpans(sys.filter((s) => s.speaker), (s) => (s.speakerSpan ? [s.speakerSpan] : null));
+  const gs = sourceSpans(gold, (g) => g.source?.parts ?? null);
+  const st = ss.map((x) => idx.tokens(x.parts));
+  const gt = gs.map((x) => idx.tokens(x.parts));
+  const overlap: Array<[number, number, number]> = [];
+  const exact: Array<[number, number, number]> = [];
+  for (let i = 0; i < ss.length; i++) {
+    for (let j = 0; j < gs.length; j++) {
+      const f = tokenF1(st[i]!, gt[j]!);
+      if (f === 1) exact.push([f, i, j]);
+      if (f >= 0.5) overlap.push([f, i, j]);
+      else if (PRONOUN.test(gs[j]!.of[0]!.source!.text.trim()) && ss[i]!.of.some((a) => gs[j]!.of.some((g) => tokenF1(idx.tokens(a.parts), idx.tokens(g.content.parts)) > 0 && sourceMatches(idx, text, a, g, quoted, named)))) {
+        overlap.push([0.5, i, j]);
+      }
+    }
+  }
+  return { tp: oneToOne(overlap).length, exactTp: oneToOne(exact).length, sys: ss.length, gold: gs.length };
+}
+
 function countsFor(idx: TokenIndex, text: string, quoted: Range[], named: GoldSpan[], sys: SystemAttribution[], gold: GoldAttribution[]): { c: DocCounts; pairs: Array<[number, number]>; ok: boolean[] } {
-  const pairs = pairUp(idx, sys.map((s) => s.parts), gold.map((g) => g.content.parts));
+  const sysParts = sys.map((s) => s.parts);
+  const goldParts = gold.map((g) => g.content.parts);
+  const pairs = pairUp(idx, sysParts, goldParts);
   const ok = pairs.map(([i, j]) => sourceMatches(idx, text, sys[i]!, gold[j]!, quoted, named));
+  const spans = matchSourceSpans(idx, text, quoted, named, sys, gold);
   return {
     c: {
       contentTp: pairs.length,
       sourceTp: ok.filter(Boolean).length,
+      contentExactTp: pairUp(idx, sysParts, goldParts, 1).length,
+      spanTp: spans.tp,
+      spanExactTp: spans.exactTp,
+      sysSpans: spans.sys,
+      goldSpans: spans.gold,
       sys: sys.length,
       gold: gold.length,
       sysSpeaker: sys.filter((s) => s.speaker).length,
@@ -491,15 +578,20 @@ export function scoreDoc(text: string, gold: GoldAttribution[], mentions: QuoteM
 }
 
 function sum(list: DocCounts[]): DocCounts {
-  const out: DocCounts = { contentTp: 0, sourceTp: 0, sys: 0, gold: 0, sysSpeaker: 0, goldSource: 0 };
+  const out: DocCounts = { contentTp: 0, sourceTp: 0, contentExactTp: 0, spanTp: 0, spanExactTp: 0, sysSpans: 0, goldSpans: 0, sys: 0, gold: 0, sysSpeaker: 0, goldSource: 0 };
   for (const c of list) for (const k of Object.keys(out) as Array<keyof DocCounts>) out[k] += c[k];
   return out;
 }
 
-function block(c: DocCounts): { content: PRF; source: PRF } {
+function block(c: DocCounts): QuoteBlock {
   return {
     content: prf(c.contentTp, c.sys - c.contentTp, c.gold - c.contentTp),
-    source: prf(c.sourceTp, c.sysSpeaker - c.sourceTp, c.goldSource - c.sourceTp),
+    source: prf(c.spanTp, c.sysSpans - c.spanTp, c.goldSpans - c.spanTp),
+    exact: {
+      content: prf(c.contentExactTp, c.sys - c.contentExactTp, c.gold - c.contentExactTp),
+      source: prf(c.spanExactTp, c.sysSpans - c.spanExactTp, c.goldSpans - c.spanExactTp),
+    },
+    attribution: prf(c.sourceTp, c.sysSpeaker - c.sourceTp, c.goldSource - c.sourceTp),
   };
 }
 

@@ -20,9 +20,16 @@ const ISO6393_TO_1: Record<string, string> = {
   bel: 'be', kaz: 'kk', uzn: 'uz', azj: 'az', hye: 'hy', kat: 'ka', swh: 'sw', afr: 'af', tgl: 'tl', epo: 'eo',
 };
 
+/**
+ * franc compares the sample with every language it knows (187); only those we can report matter, so
+ * it is asked about them alone. A language outside the list came out as null before and still does
+ * (or as its nearest listed neighbour); the cost falls by the share of languages skipped.
+ */
+const ONLY = Object.keys(ISO6393_TO_1);
+
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE_CHARS);
   if (sample.replace(/\s+/g, '').length < MIN_LANGUAGE_CHARS) return null;
-  const code = franc(sample, { minLength: MIN_LANGUAGE_CHARS });
+  const code = franc(sample, { minLength: MIN_LANGUAGE_CHARS, only: ONLY });
   return ISO6393_TO_1[code] ?? null;
 }

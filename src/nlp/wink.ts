@@ -6,10 +6,21 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 let instance: ReturnType<typeof winkNLP> | null = null;
+let splitter: ReturnType<typeof winkNLP> | null = null;
 
+/** The full pipeline (tokens, sentences, part of speech, entities, negation, sentiment). */
 export function wink(): ReturnType<typeof winkNLP> {
   instance ??= winkNLP(model);
   return instance;
+}
+
+/**
+ * Sentence boundaries only: wink-nlp runs just the `sbd` pipe, which gives the same sentences as
+ * the full pipeline (checked on all 150 basil-dev articles) at about a third of the cost.
+ */
+function sentencesOnly(): ReturnType<typeof winkNLP> {
+  splitter ??= winkNLP(model, ['sbd']);
+  return splitter;
 }
 
 export interface Span {
@@ -28,7 +39,7 @@ export function sentenceSpans(text: string): Span[] {
     if (base < 0 || !para.trim()) continue;
     from = base + para.length;
     let cursor = 0;
-    for (const s of wink().readDoc(para).sentences().out() as string[]) {
+    for (const s of sentencesOnly().readDoc(para).sentences().out() as string[]) {
       const at = para.indexOf(s, cursor);
       if (at < 0) continue;
       out.push({ text: s, start: base + at, end: base + at + s.length });

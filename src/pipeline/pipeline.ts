@@ -1,5 +1,5 @@
 /**
- * The per-input pipeline: decode → clean → segment → metadata. Pure apart from hashing: one raw
+ * The per-input pipeline: decode → clean → segment → metadata → understand. Pure apart from hashing: one raw
  * input in, its articles (the page and any stories split from it) out, or a reason it failed.
  * Grouping into stories needs the store and runs after this (see `group/`).
  */
@@ -10,6 +10,7 @@ import { clean } from '../clean/index.ts';
 import { decode } from '../decode/index.ts';
 import { metadata } from '../metadata/index.ts';
 import { segment } from '../segment/index.ts';
+import { understand } from '../understand/index.ts';
 
 export type AnalyseResult = { ok: true; articles: Article[] } | { ok: false; source: string; reason: string };
 
@@ -72,11 +73,16 @@ export function prepare(input: RawInput): PrepareResult {
   return { ok: true, page };
 }
 
-/** The expensive stages: clean, segment, metadata. */
+/** The publication date of a page from cleaning and metadata alone, whether or not it holds an article. */
+export function datePage(page: Article): Article['published'] {
+  return metadata(clean(page).article).published;
+}
+
+/** The expensive stages: clean, segment, metadata, understand. */
 export function analysePage(page: Article): AnalyseResult {
   const cleaned = clean(page);
-  const articles = segment(cleaned.article, cleaned.tail).map(metadata);
-  const words = articles[0]!.text.match(/\p{L}{2,}/gu)?.length ?? 0;
+  const read = segment(cleaned.article, cleaned.tail).map(metadata);
+  const words = read[0]!.text.match(/\p{L}{2,}/gu)?.length ?? 0;
   if (words < MIN_ARTICLE_WORDS) {
     const charset = page.diagnostics.find((d) => d.origin.startsWith('decode:') && d.level === 'warning');
     const reason = charset
@@ -84,5 +90,5 @@ export function analysePage(page: Article): AnalyseResult {
       : 'no article text left after cleaning (the page is all navigation, ads or notices)';
     return { ok: false, source: page.source, reason };
   }
-  return { ok: true, articles };
+  return { ok: true, articles: read.map(understand) };
 }

@@ -19,6 +19,13 @@
  *     speaker's quotation (a quote-only paragraph after a quoted paragraph).
  *  5. Channels (`channel.ts`): a frame whose speaker is an agency or paper ("..., KCNA said",
  *     "reports Reuters"), and phrases like "as reported by TASS", set `via`.
+ *  6. The source phrase (`sourceStart`/`sourceEnd`) is the speaker mention with its apposition or
+ *     relative clause, as PARC 3.0 and PolNeAR annotate sources; the speaker stays a name.
+ *
+ * What counts as an attribution follows PolNeAR (Newell, Margolin & Ruths 2018), which like PARC
+ * 3.0 annotates attitudes as well as speech: beside reporting verbs, stances toward an object
+ * ("endorsed Lee", "rejected the plan"), refusals ("declined to comment"), hopes, and what polls
+ * and studies show or find. The word lists are in `lexicon.ts`, each family with its evidence.
  *
  * Cost: linear in the text (every step walks tokens of one sentence or a short window), no model.
  */
@@ -86,6 +93,8 @@ export interface Frame {
   speakerStart: number | null;
   speakerEnd: number | null;
   speakerMention: string | null;
+  /** End of the whole source phrase (the speaker mention with its apposition), see `QuoteMention.sourceEnd`. */
+  sourceEnd: number | null;
   /** Set when the speaker is a channel ("KCNA said"): the frame then lends `via` to frames it holds. */
   channel: string | null;
   /** "TASS, citing the council's press service, reported": the cited source. */
@@ -104,6 +113,8 @@ interface Ctx {
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', "'s", '’s']);
 const CONJ = new Set(['and', 'but', 'or', 'while', 'as', 'then', 'so', 'yet']);
 const CLAUSE_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'since', 'when', 'while', 'as', 'if', 'although', 'though', 'because', 'speaking', 'asked', 'responding', 'writing', 'addressing', 'meeting', 'from', 'for', 'with', 'without', 'by', 'under', 'over', 'to', 'following', 'despite', 'like', 'unlike', 'earlier', 'later', 'last', 'this', 'on', 'yesterday', 'today', 'also', 'however', 'but', 'and', 'so']);
+/** Prepositions and participles that open a setting rather than what was said ("On Sunday, ...", "Asked about it, ..."). */
+const SETTING_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'since', 'when', 'while', 'as', 'speaking', 'asked', 'responding', 'writing', 'addressing', 'from', 'with', 'by', 'under', 'over', 'following', 'despite', 'like', 'unlike', 'later', 'earlier']);
 const IGNORABLE = new Set(['that', 'and', 'but', 'or', 'as', 'well', 'also', 'then']);
 
 // ---------------------------------------------------------------- cues
@@ -139,7 +150,8 @@ function findCues(toks: Tok[]): Cue[] {
     const prev = toks[cue.ti - 1];
     const pl = prev?.lower ?? '';
     // "as reported by TASS", "quoted by": the agent follows; a channel, not a frame.
-    if (toks[cue.tj]?.lower === 'by') continue;
+    // "said by telephone" is a frame all the same.
+    if (toks[cue.tj]?.lower === 'by' && !/^(phone|telephone|email|e-mail|text|video|videolink|letter|satellite)$/.test(toks[cue.tj + 1]?.lower ?? '')) continue;
     // Infinitives, passives and nouns are not reporting frames ("to say", "it was reported", "his call").
     if (cue.entry.lemma !== 'according' && cue.tj - cue.ti === 1) {
       let k = cue.ti - 1;
@@ -151,13 +163,18 @@ function findCues(toks: Tok[]): Cue[] {
         // Words that are as often nouns: a cue only right after a subject-like word, or inverted
         // after a comma or a quotation ("..., reports Reuters").
         const inverted = (prev?.text === ',' || prev?.kind === 'q') && toks[cue.tj]?.kind === 'w' && (toks[cue.tj]!.cap || toks[cue.tj]!.lower === 'the');
-        const subjectLike = prev && prev.kind === 'w' && (prev.cap || PERSONAL_PRONOUNS.has(pl) || PRE_VERB.has(pl) || GROUP_NOUNS.has(pl) || /[^s]s$/.test(pl) && isNounish(pl) && !isDeterminer(pl));
+        const subjectLike = prev && prev.kind === 'w' && (prev.cap || PERSONAL_PRONOUNS.has(pl) || PRE_VERB.has(pl) || GROUP_NOUNS.has(pl) || EVIDENCE_NOUNS.has(pl) || /[^s]s$/.test(pl) && isNounish(pl) && !isDeterminer(pl));
         if (!inverted && !subjectLike) continue;
       }
     }
     // "Cruz continued: “...”": these verbs frame a quotation right next to them, nothing else
     // ("Rubio will continue to be ...").
     if (cue.entry.quoteOnly && !quoteNear(toks, cue)) continue;
+    if (cue.entry.next) {
+      // "declined to comment", not "sales declined to their lowest level": an infinitive follows.
+      const after = toks[cue.tj + 1];
+      if (toks[cue.tj]?.lower !== cue.entry.next || !after || after.kind !== 'w' || after.cap || isDeterminer(after.lower) || isPossessive(after) || /^(his|her|its|their|our|my|your|\d.*)$/.test(after.lower)) continue;
+    }
     out.push(cue);
     i = cue.tj - 1;
   }
@@ -205,6 +222,8 @@ function isPreVerb(t: Tok): boolean {
 function sentenceInitialStop(toks: Tok[], k: number): boolean {
   const t = toks[k]!;
   const w = bare(t.lower);
+  // "Mr. Trump said" at the start of a sentence: an honorific opens the name.
+  if (TITLE_CAP.test(t.lower)) return false;
   return (k === 0 || toks[k - 1]!.kind === 'p' && /[:;(“"‘]/.test(toks[k - 1]!.text)) && (NOT_NAME.has(w) || isFunctionWord(w));
 }
 
@@ -224,10 +243,12 @@ function npBackward(toks: Tok[], j: number, lo = 0): { from: number; to: number 
   if (PERSONAL_PRONOUNS.has(head.lower)) return { from: j, to: j + 1 };
   // A word that is also a verb heads a phrase only after a determiner ("the coach said").
   const afterDet = j > lo && (isDeterminer(toks[j - 1]!.lower) || isPossessive(toks[j - 1]!));
-  if (!(head.cap || isNounish(head.lower) || afterDet && !isFunctionWord(head.lower)) || isVerbish(head.lower) && !head.cap && !afterDet || sentenceInitialStop(toks, j)) return null;
+  const evidence = EVIDENCE_NOUNS.has(head.lower);
+  if (!evidence && (!(head.cap || isNounish(head.lower) || afterDet && !isFunctionWord(head.lower)) || isVerbish(head.lower) && !head.cap && !afterDet || sentenceInitialStop(toks, j))) return null;
   if (isDeterminer(head.lower) && head.lower !== 'one') return null;
-  // "two months later said", "a few weeks ago announced": a time phrase is not a speaker.
-  if (/^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times?|ago|later|earlier|moments?)$/.test(head.lower)) return null;
+  // "two months later said", "a few weeks ago announced": a time phrase is not a speaker ("The
+  // Times said" is a paper, so only a lower-case head counts).
+  if (!head.cap && /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times?|ago|later|earlier|moments?)$/.test(head.lower)) return null;
   let k = j - 1;
   for (; k >= lo; k--) {
     const t = toks[k]!;
@@ -240,7 +261,7 @@ function npBackward(toks: Tok[], j: number, lo = 0): { from: number; to: number 
     if (PERSONAL_PRONOUNS.has(lw)) break;
     if (isDeterminer(lw)) {
       // "the leader of the DPRK": a determiner after "of" is inside the phrase.
-      if (k > lo && ['of', 'for'].includes(toks[k - 1]!.lower) && j - k < 8) continue;
+      if (k > lo && ['of', 'for', 'with'].includes(toks[k - 1]!.lower) && j - k < 8) continue;
       k--;
       break;
     }
@@ -249,7 +270,8 @@ function npBackward(toks: Tok[], j: number, lo = 0): { from: number; to: number 
       continue;
     }
     if (isPossessive(t)) continue;
-    if ((lw === 'of' || lw === 'for' || lw === 'at') && k > lo && j - k < 8) continue;
+    // "People with knowledge of the talks said": a "with" phrase after a common noun is part of it.
+    if ((lw === 'of' || lw === 'for' || lw === 'at' || lw === 'with' && k > lo && (GROUP_NOUNS.has(toks[k - 1]!.lower) || SPEAKER_NOUNS.has(toks[k - 1]!.lower))) && k > lo && j - k < 8) continue;
     if (isNounish(lw) && !(isVerbish(lw) && !isTitle(lw))) continue;
     // "the gambling tycoon": a participle between a determiner and a noun is an adjective.
     if (/(ing|ed)$/.test(lw) && k > lo && (isDeterminer(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) continue;
@@ -282,21 +304,30 @@ function npForward(toks: Tok[], i: number): { from: number; to: number } | null 
     if (t.kind === 'q') break;
     const lw = t.lower;
     if (t.cap) {
-      if (k > i && NOT_NAME.has(lw) && !['of'].includes(lw)) break;
+      // "of the New York delegation": a capital right after "of" or "the" is inside a name.
+      if (k > i && NOT_NAME.has(lw) && !['of'].includes(lw) && !['of', 'the'].includes(toks[k - 1]!.lower)) break;
       continue;
     }
     if (isPossessive(t)) continue;
     if ((lw === 'of' || lw === 'for') && k > i && (toks[k + 1]?.cap || isDeterminer(toks[k + 1]?.lower ?? ''))) continue;
-    if (lw === 'the' && k > i && toks[k - 1]!.lower === 'of') continue;
+    // "the leader of the party", "a strategist for one of these campaigns".
+    if (isDeterminer(lw) && k > i && /^(of|for)$/.test(toks[k - 1]!.lower)) continue;
+    // "the most recent data", "a count by ...": after a determiner or possessive, a degree word
+    // before a modifier, and a word that is also a verb, are part of the noun phrase.
+    const afterDet = k > i && (isDeterminer(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!));
+    if (/^(most|more|least|less)$/.test(lw) && afterDet && toks[k + 1]?.kind === 'w') continue;
     if (PERSONAL_PRONOUNS.has(lw) || lw === 'that' || isDeterminer(lw)) break;
-    if (isNounish(lw) && !(isVerbish(lw) && !isTitle(lw))) continue;
+    if (isNounish(lw) && !(isVerbish(lw) && !isTitle(lw) && !afterDet)) continue;
+    // A role word right before a name ("said engineer Piotr Halden", "said spokesman Joe Lee"), even
+    // one that is also a verb: the name that follows makes it a noun.
+    if (/^\p{Ll}{3,}$/u.test(lw) && !isFunctionWord(lw) && toks[k + 1]?.kind === 'w' && toks[k + 1]!.cap && !NOT_NAME.has(toks[k + 1]!.lower)) continue;
     // Participles as adjectives in front of a noun ("a visiting top Russian official").
     if (/(ing|ed)$/.test(lw) && k + 1 < toks.length && toks[k + 1]!.kind === 'w' && (toks[k + 1]!.cap || isNounish(toks[k + 1]!.lower))) continue;
     break;
   }
   let to = k;
   while (to > i && toks[to - 1]!.kind === 'p' && toks[to - 1]!.text !== ')') to--;
-  while (to > i && ['of', 'for'].includes(toks[to - 1]!.lower)) to--;
+  while (to > i && ['of', 'for', 'the'].includes(toks[to - 1]!.lower)) to--;
   if (to <= i || to === i + 1 && isDeterminer(first.lower)) return null;
   return { from: i, to };
 }
@@ -318,7 +349,7 @@ const APPOSITION_START = /^(a|an|the|who|which|whose|however|though|too|also|mea
 /** The speaker phrase before a cue: "Kim said", "Smith, a spokesman, said", "Kim also said". */
 const TWO_WORD_ADVERBS = new Set(['in particular', 'in turn', 'in fact', 'of course', 'at least', 'for example', 'for instance', 'in response', 'in return', 'at first', 'at times', 'in private', 'in public', 'on tuesday', 'on monday', 'on wednesday', 'on thursday', 'on friday', 'on saturday', 'on sunday', 'last week', 'this week', 'last month', 'last year']);
 
-function subjectBefore(toks: Tok[], ti: number): { np: { from: number; to: number }; appositionFrom: number } | null {
+function subjectBefore(toks: Tok[], ti: number): { np: { from: number; to: number }; appositionFrom: number; appositionTo?: number } | null {
   let j = ti - 1;
   for (;;) {
     while (j >= 0 && isPreVerb(toks[j]!)) j--;
@@ -349,7 +380,7 @@ function subjectBefore(toks: Tok[], ti: number): { np: { from: number; to: numbe
       // commas is the subject when it is a name and the phrase before it is not.
       const seg = npBackward(toks, j - 1, k + 1);
       if (seg && seg.from === k + 1 && isPersonName(toks, seg) && !isPersonName(toks, np)) return { np: seg, appositionFrom: -1 };
-      return { np, appositionFrom: k };
+      return { np, appositionFrom: k, appositionTo: j };
     }
     const direct = toks[j - 1]?.text === ')' ? npBackward(toks, j - 1) : null;
     return direct ? { np: direct, appositionFrom: -1 } : null;
@@ -365,6 +396,74 @@ function subjectBefore(toks: Tok[], ti: number): { np: { from: number; to: numbe
   }
   return { np, appositionFrom: -1 };
 }
+
+/**
+ * The apposition or relative clause after a speaker named after its cue ("..., said Jane Roe, a
+ * lawyer for the family", "according to Ed Poe, who chairs the panel,"): where the whole source
+ * phrase ends (a character offset), or null when no apposition follows. PARC 3.0 and PolNeAR mark
+ * the source as the full noun phrase, appositions and relative clauses included (PolNeAR
+ * guidelines, "Source": the span covers the entire noun phrase with its modifiers), while the
+ * speaker mention stays the name. The apposition runs to the end of the sentence, a dash,
+ * semicolon, colon, parenthesis or quotation, or a comma before a participle or a conjunction
+ * ("..., said Roe, adding that ...").
+ */
+function appositionAfter(toks: Tok[], from: number): number | null {
+  if (toks[from]?.text !== ',' || !appositionOpener(toks[from + 1])) return null;
+  // A pronoun takes no apposition ("according to him, the network ..." is a new clause).
+  if (PERSONAL_PRONOUNS.has(toks[from - 1]!.lower) || OBJECT_PRONOUNS.has(toks[from - 1]!.lower)) return null;
+  let end = -1;
+  for (let k = from + 1; k < toks.length && k - from <= 40; k++) {
+    const t = toks[k]!;
+    if (t.kind === 'q') break;
+    if (t.kind === 'p') {
+      // A second apposition continues the phrase; a joined hyphen or "&" is inside a word or name.
+      if (t.text === ',' && appositionOpener(toks[k + 1])) continue;
+      if ((t.text === '-' || t.text === '&') && toks[k - 1]?.end === t.start && toks[k + 1]?.start === t.end) continue;
+      break;
+    }
+    end = k;
+  }
+  return end > from ? toks[end]!.end : null;
+}
+
+/** A word that can open an apposition or relative clause after a name ("a lawyer", "who", "the city's mayor", "director of"). */
+function appositionOpener(t: Tok | undefined): boolean {
+  if (!t || t.kind !== 'w') return false;
+  const w = t.lower;
+  if (/^(a|an|the|who|whom|whose|which|one|another|now|then|both|each|also|formerly|once|\d.*)$/.test(w)) return true;
+  if (/ing$/.test(w) || CONJ.has(w) || ADJUNCT_STARTS.has(w) || TIME_WORD.test(w) || VERB_CUES.has(w) || w === 'that') return false;
+  return t.cap || isPossessive(t) || isTitle(w) || isNounish(w) && !isVerbish(w);
+}
+
+/** Bodies of evidence that "show" or "find" something (see `mentionsOf`). */
+const EVIDENCE_NOUNS = new Set(
+  ('poll polls survey surveys study studies report reports data analysis analyses research figures numbers statistics ' +
+    'records documents review audit investigation probe results census estimates count tally exit polling emails email ' +
+    'video footage photos images evidence tests models forecast forecasts projections').split(' '),
+);
+
+/**
+ * The subject opening a sentence, for a participle frame with no subject of its own ("His aide
+ * attacked Lee's record, saying ..."): a pronoun, or a noun phrase headed by a name, a speaker or
+ * group noun or a body, followed by a verb, an adverb or an apposition's comma.
+ */
+function subjectAtStart(toks: Tok[], before: number): { from: number; to: number } | null {
+  let i = 0;
+  while (i < before && (toks[i]!.kind === 'p' || CONNECTIVES.has(toks[i]!.lower))) i++;
+  const first = toks[i];
+  if (!first || first.kind !== 'w' || i >= before) return null;
+  const np = /^(he|she|they|we|i)$/.test(first.lower) ? { from: i, to: i + 1 } : npForward(toks, i);
+  if (!np || np.to >= before) return null;
+  const next = toks[np.to]!;
+  if (!(next.text === ',' || next.kind === 'w' && !next.cap && (isVerbish(next.lower) || isPreVerb(next) || /[a-z]{3}ed$/.test(next.lower)))) return null;
+  const head = toks[np.to - 1]!;
+  const h = bare(head.lower);
+  if (np.to - np.from === 1 && PERSONAL_PRONOUNS.has(h)) return np;
+  if (isPossessive(head) || sentenceInitialStop(toks, np.from) && np.to - np.from === 1) return null;
+  return head.cap || SPEAKER_NOUNS.has(h) || GROUP_NOUNS.has(h) || ORG_HEADS.has(h) || isTitle(h) || EVIDENCE_NOUNS.has(h) ? np : null;
+}
+
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me']);
 
 const PP_BEFORE_VERB = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'since', 'from', 'with', 'via', 'through', 'by', 'last', 'this', 'next']);
 const TIME_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night|weekend|january|february|march|april|may|june|july|august|september|october|november|december)$/;
@@ -385,7 +484,7 @@ interface Resolved {
 function resolveSpeaker(ctx: Ctx, toks: Tok[], np: { from: number; to: number }, sent: number, pos: number, cueKind: string): Resolved {
   const words = toks.slice(np.from, np.to);
   const first = words[0]!;
-  if (words.length === 1 && PERSONAL_PRONOUNS.has(first.lower)) {
+  if (words.length === 1 && (PERSONAL_PRONOUNS.has(first.lower) || OBJECT_PRONOUNS.has(first.lower))) {
     const p = first.lower;
     if (p === 'who' || p === 'which' || p === 'that') {
       // "Lou Dobbs, who said ..." → the phrase before the relative pronoun.
@@ -538,12 +637,15 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
   const { entry } = cue;
   const base: Frame = {
     sent, toks, cue, np: null, inverted: false, coverFrom: cue.ti, coverTo: cue.tj, contentFrom: cue.tj, hadThat: false,
-    before: null, after: null, speaker: null, entity: null, speakerStart: null, speakerEnd: null, speakerMention: null,
+    before: null, after: null, speaker: null, entity: null, speakerStart: null, speakerEnd: null, speakerMention: null, sourceEnd: null,
     channel: null, cited: null, quotes: [], via: null,
   };
   const prev = toks[cue.ti - 1];
+  // "Jane Roe, a spokeswoman for the council, said": the end of the apposition, when there is one.
+  let appositionEnd: number | null = null;
   if (entry.lemma === 'according') {
-    const np = npForward(toks, cue.tj);
+    // "according to him": an object pronoun is the source too.
+    const np = OBJECT_PRONOUNS.has(toks[cue.tj]?.lower ?? '') ? { from: cue.tj, to: cue.tj + 1 } : npForward(toks, cue.tj);
     if (!np) return null;
     base.np = np;
     base.inverted = true;
@@ -565,6 +667,9 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     }
     if (!base.np) {
       const sub = subjectBefore(toks, cue.ti);
+      // Only a noun phrase or relative clause extends the source ("Lee, a lawyer, said"), not an
+      // adjunct ("Lee, in a statement, said").
+      if (sub?.appositionTo !== undefined && appositionOpener(toks[sub.appositionFrom + 1])) appositionEnd = toks[sub.appositionTo - 1]!.end;
       const form = toks[cue.ti]!.lower;
       let between = '';
       if (sub) for (let k = sub.np.to; k < cue.ti; k++) between += ` ${toks[k]!.lower}`;
@@ -598,6 +703,9 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     base.speakerStart = toks[base.np.from]!.start;
     base.speakerEnd = toks[base.np.to - 1]!.end;
     base.speakerMention = ctx.text.slice(base.speakerStart, base.speakerEnd);
+    // "According to a poll, 91 percent ...": a sentence-initial "according to" phrase ends at its comma.
+    const opening = entry.lemma === 'according' && cue.ti <= 1;
+    base.sourceEnd = appositionEnd ?? (base.inverted && !opening ? appositionAfter(toks, base.np.to) : null) ?? base.speakerEnd;
     if (r.entity) ctx.reg.mention(r.entity, base.speakerStart, base.speakerEnd, sent, 'speaker');
   } else {
     // "..., saying ...", "and added ...": the subject of the sentence speaks.
@@ -605,8 +713,18 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     const opener = prev && (prev.text === ',' || CONJ.has(p) || prev.text === ';' || prev.text === '—' || prev.text === '-' || prev.text === '(');
     if (!opener && !/ing$/.test(toks[cue.ti]!.lower)) return null;
     const earlier = [...frames].reverse().find((f) => f.sent === sent && f.cue.ti < cue.ti && (f.speaker || f.speakerMention));
+    const subject = earlier ? null : subjectAtStart(toks, cue.ti);
     if (earlier && !earlier.channel) {
-      Object.assign(base, { speaker: earlier.speaker, entity: earlier.entity, speakerStart: earlier.speakerStart, speakerEnd: earlier.speakerEnd, speakerMention: earlier.speakerMention });
+      Object.assign(base, { speaker: earlier.speaker, entity: earlier.entity, speakerStart: earlier.speakerStart, speakerEnd: earlier.speakerEnd, speakerMention: earlier.speakerMention, sourceEnd: earlier.sourceEnd });
+    } else if (subject) {
+      // "Both parents denounced Mr. Trump, saying ...": the subject of the sentence, not the
+      // first name in it, speaks through the participle.
+      const r = resolveSpeaker(ctx, toks, subject, sent, toks[subject.from]!.start, entry.kind);
+      if (!r.name && !PERSONAL_PRONOUNS.has(toks[subject.from]!.lower)) return null;
+      const start = toks[subject.from]!.start;
+      const end = toks[subject.to - 1]!.end;
+      Object.assign(base, { speaker: r.name, entity: r.entity, channel: r.channel, speakerStart: start, speakerEnd: end, speakerMention: ctx.text.slice(start, end), sourceEnd: appositionAfter(toks, subject.to) ?? end });
+      if (r.entity) ctx.reg.mention(r.entity, start, end, sent, 'speaker');
     } else {
       const before = ctx.reg.inSentence(sent).filter((m) => m.start < toks[cue.ti]!.start && m.role !== 'other');
       const subj = before.find((m) => m.entity.kind === 'person') ?? before[0];
@@ -689,9 +807,41 @@ function looksLikeContent(toks: Tok[], from: number, to: number, strict: boolean
   }
   const first = toks[from];
   if (!first || words < (strict ? 3 : 2)) return false;
-  // "Emphasizing the urgency, Trump said": an opening participle or preposition is an adverbial.
-  return !strict || !CLAUSE_OPENERS.has(first.lower) && !(/ing$/.test(first.lower) && first.cap);
+  if (!strict) return true;
+  // Sentence connectives first ("But when contacted, ..."): what follows them decides.
+  let i = from;
+  while (i < to - 1 && CONNECTIVES.has(toks[i]!.lower)) i++;
+  const head = toks[i]!;
+  const w = head.lower;
+  // "Emphasizing the urgency, Trump said": an opening participle is an adverbial, unless a finite
+  // verb makes it a gerund subject ("Seeing him suffer taught me patience, she said").
+  if (/ing$/.test(w) && head.cap) return finiteVerb(toks, i + 1, to);
+  // "But he operates differently, he said", "This makes it harder, she said".
+  if (w === 'this' || !CLAUSE_OPENERS.has(w) && !SUBORDINATORS.has(w)) return i === from || finiteVerb(toks, i, to);
+  // A preposition, participle or subordinate clause ("In that step, ...", "As a woman, ...",
+  // "After the vote ended, ..."): content only when a main clause follows a comma ("In that last
+  // step, officers can search ..., officials said"), not a relative clause ("In Iowa, where ...").
+  for (let k = i + 1; k < to - 1; k++) {
+    if (toks[k]!.text !== ',') continue;
+    const nw = toks[k + 1]!.lower;
+    if (!SUBORDINATORS.has(nw) && !RELATIVES.has(nw) && finiteVerb(toks, k + 1, to)) return true;
+  }
+  return false;
 }
+
+/** A finite verb in `from..to`: a verb form the lexicon knows (not a participle) or a regular past form ("closed"). */
+function finiteVerb(toks: Tok[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = toks[k]!;
+    if (t.kind === 'q') return true;
+    if (t.kind === 'w' && !t.cap && (isVerbish(t.lower) && !/ing$/.test(t.lower) && !isTitle(t.lower) || /[a-z]{3}ed$/.test(t.lower))) return true;
+  }
+  return false;
+}
+
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'when', 'while', 'as', 'if', 'although', 'though', 'because', 'following', 'despite', 'like', 'unlike', 'without']);
+const CONNECTIVES = new Set(['but', 'and', 'so', 'also', 'however', 'yet', 'still', 'then']);
+const RELATIVES = new Set(['where', 'who', 'whom', 'whose', 'which', 'that']);
 
 function hasVerb(toks: Tok[], r: [number, number]): boolean {
   for (let k = r[0]; k < r[1]; k++) {
@@ -746,23 +896,35 @@ function setRegions(frames: Frame[], toks: Tok[]): void {
           if (toks[firstQ - 1]!.text === ',') r = [firstQ, r[1]];
         }
       }
-      fr.before = r;
+      // The part kept after an earlier frame must itself read as content.
+      fr.before = r && (fr.inverted || looksLikeContent(toks, r[0], r[1], true)) ? r : null;
     }
     // After the cue: up to the next frame (its subject, or the comma before a participle).
     let end = toks.length;
-    if (nextF) {
+    // "She said she did feel let down", "Lee said Kim told him that ...": a frame right where this
+    // one's content starts is nested in it, so the content runs on over it (PARC 3.0 nests
+    // attributions; the outer content holds the inner frame).
+    const nested = nextF && nextF.np && !nextF.inverted && !fr.inverted && nextF.coverFrom === fr.contentFrom;
+    if (nextF && !nested) {
       end = nextF.coverFrom;
       if (!nextF.np && nextF.speakerStart !== null) end = nextF.cue.ti;
       while (end > fr.contentFrom && (toks[end - 1]!.text === ',' || CONJ.has(toks[end - 1]!.lower))) end--;
     }
     const next = toks[fr.coverTo];
     const opensQuote = next && (next.text === ',' || next.text === ':' || next.text === '—') && toks[fr.coverTo + 1]?.kind === 'q' || next?.kind === 'q';
+    // "On “Meet the Press” Sunday, he said, “...”": when a quotation follows the frame, words
+    // opening with a preposition before it are the setting, even with a title in quotation marks.
+    if (fr.before && opensQuote && !fr.inverted && toks[fr.before[0]]!.kind === 'w' && SETTING_OPENERS.has(toks[fr.before[0]]!.lower)) fr.before = null;
     // "Some of the tribe's members, he said, were involved in ...": a frame inside its clause.
     if (fr.before && !fr.inverted && next?.text === ',' && !hasVerb(toks, fr.before) && end > fr.coverTo + 1) {
       const rest = trimRange(toks, fr.coverTo + 1, end);
       if (rest) fr.before = [fr.before[0], rest[1]];
       continue;
     }
+    // "Around that time, most voters said they would stay home": words before the subject with no
+    // verb are an adverbial, not what was said, when a clause follows the cue (PARC 3.0: content
+    // is a clause or a noun phrase standing for one).
+    if (fr.before && !fr.inverted && !hasVerb(toks, fr.before) && fr.contentFrom < end && looksLikeContent(toks, fr.contentFrom, end, false) && hasVerb(toks, [fr.contentFrom, end])) fr.before = null;
     if (fr.before && !opensQuote && !fr.hadThat) continue;
     if (fr.cue.entry.lemma === 'according' && fr.before) continue;
     let from = fr.contentFrom;
@@ -949,7 +1111,7 @@ function dashSignature(ctx: Ctx, infos: SentInfo[], i: number): Frame | null {
       frame = {
         sent: next.s.index, toks, cue: { ti: 0, tj: 1, entry: { lemma: 'sign', kind: 'speech' } }, np, inverted: true, coverFrom: 0, coverTo: end,
         contentFrom: end, hadThat: false, before: null, after: null, speaker: r.name, entity: r.entity,
-        speakerStart: toks[1]!.start, speakerEnd: toks[end - 1]!.end, speakerMention: ctx.text.slice(toks[1]!.start, toks[end - 1]!.end),
+        speakerStart: toks[1]!.start, speakerEnd: toks[end - 1]!.end, speakerMention: ctx.text.slice(toks[1]!.start, toks[end - 1]!.end), sourceEnd: null,
         channel: null, cited: null, quotes: [], via: null,
       };
       next.frames.push(frame);
@@ -973,14 +1135,16 @@ function mentionsOf(ctx: Ctx, frames: Frame[]): QuoteMention[] {
     let speakerStart = f.speakerStart;
     let speakerEnd = f.speakerEnd;
     let speakerMention = f.speakerMention;
+    let sourceEnd = f.sourceEnd ?? f.speakerEnd;
     if (f.cited) {
       speaker = f.cited.entity?.name ?? f.cited.name;
       speakerStart = f.cited.start;
       speakerEnd = f.cited.end;
       speakerMention = f.cited.mention;
+      sourceEnd = f.cited.end;
     }
     if (speaker && /^(he|she|they|it|we|i|you|who|which|that|him|her|them)$/i.test(speaker)) speaker = null;
-    const base = { speaker, speakerStart, speakerEnd, speakerMention, cue: cueText, cueStart, cueEnd, via: f.channel && !f.cited ? null : f.via };
+    const base = { speaker, speakerStart, speakerEnd, speakerMention, sourceStart: speakerStart, sourceEnd: speakerStart === null ? null : sourceEnd, cue: cueText, cueStart, cueEnd, via: f.channel && !f.cited ? null : f.via };
     if (f.quotes.length > 0) {
       for (const qi of f.quotes) {
         if (seen.has(qi)) continue;
@@ -1014,15 +1178,20 @@ function mentionsOf(ctx: Ctx, frames: Frame[]): QuoteMention[] {
     const entry = f.cue.entry;
     if (entry.quoteOnly) continue;
     if (entry.kind === 'thought' && !options.thoughts) continue;
-    if (entry.kind === 'evidence' && entry.lemma !== 'according' && !f.hadThat) continue;
+    // "a poll found that ...", and without "that" only after a body of evidence ("a new survey
+    // shows Lee ahead"): PolNeAR annotates polls, studies and data as sources (PARC 3.0 counts
+    // them too); "the talks showed progress" is no attribution.
+    if (entry.kind === 'evidence' && entry.lemma !== 'according' && !f.hadThat && !(f.np && f.toks.slice(f.np.from, f.np.to).some((t) => EVIDENCE_NOUNS.has(bare(t.lower))))) continue;
     for (const r of f.hadThat ? [f.after, f.before] : [f.before, f.after]) {
       if (!r) continue;
       let words = 0;
       for (let k = r[0]; k < r[1]; k++) if (f.toks[k]!.kind === 'w') words++;
-      if (words < 2) continue;
+      // An object frame's content may be one name ("endorsed Lee").
+      if (words < 2 && !(entry.objectFrame && words === 1 && f.toks[r[0]]!.cap)) continue;
       if (entry.kind === 'thought' && !f.hadThat && r === f.after) {
         const t = f.toks[r[0]]!;
-        if (!(PERSONAL_PRONOUNS.has(t.lower) || t.cap || isDeterminer(t.lower)) || words < 3) continue;
+        const infinitive = entry.infinitive && t.lower === 'to' && f.toks[r[0] + 1]?.kind === 'w' && !f.toks[r[0] + 1]!.cap;
+        if (!(PERSONAL_PRONOUNS.has(t.lower) || t.cap || isDeterminer(t.lower) || infinitive) || words < 3) continue;
       }
       const start = f.toks[r[0]]!.start;
       const end = f.toks[r[1] - 1]!.end;

@@ -110,9 +110,12 @@ function doubleSpans(text: string, paras: Line[]): QuoteSpan[] {
     for (; i < pe; i++) {
       const c = text[i]!;
       if (isDoubleApostrophe(text, i)) {
+        // ",'''": a single mark closing an inner quotation, then the double one (''... 'We won,''').
+        if (cur && (cur as { straight: boolean }).straight && text[i + 2] === "'") continue;
         if (!cur) {
           if (opensAt(text, i, ps, 2)) cur = { open: i, straight: true, multi: false, width: 2 };
-        } else if ((cur as { straight: boolean }).straight && closesAt(text, i, ps, 2)) {
+        } else if ((cur as { straight: boolean }).straight && (closesAt(text, i, ps, 2) || text[i - 1] === ' ' && text[i - 2] === "'" && closesAt(text, i - 1, ps, 1))) {
+          // ",' ''": some wire copy spaces the inner closing single mark from the outer double one.
           finish(i, i + 2, true);
         }
         i++;

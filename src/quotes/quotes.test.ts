@@ -28,6 +28,10 @@ describe('quotation marks', () => {
 
   it('reads doubled apostrophes as a double mark', () => {
     expect(quotes("''It's over,'' Mr. Brown said.")).toEqual(["It's over,"]);
+    // An inner single quotation closing with the outer one: ,'''
+    expect(quotes("''Then she said 'not today,''' Mr. Brown said.")).toEqual(["Then she said 'not today,'"]);
+    // The same with a space between the single and the double mark.
+    expect(quotes("''Then she said 'not today,' '' Mr. Brown said.")).toEqual(["Then she said 'not today,' "]);
   });
 
   it('continues a quotation over paragraphs when the next one opens with a mark', () => {
@@ -52,6 +56,52 @@ describe('speakers', () => {
     expect(one('Russian President Vladimir Putin said, “We will win.”', 'We will win')).toMatchObject({ speaker: 'Vladimir Putin', direct: true, partial: false, cue: 'said' });
     expect(one('“We will win,” said Maria Lopez, a spokeswoman for the ministry.', 'We will win')).toMatchObject({ speaker: 'Maria Lopez', speakerMention: 'Maria Lopez' });
     expect(one('“It’s over,” Sen. Chuck Brown (D-N.Y.) said.', 'over')).toMatchObject({ speaker: 'Chuck Brown' });
+    // A lowercase role before the name, even one the lexicon lacks or knows as a verb.
+    expect(one('"We are doing everything we can," said engineer Piotr Halden in Varnaton.', 'everything we can')).toMatchObject({ speaker: 'Piotr Halden', direct: true });
+  });
+
+  it('gives the whole source phrase with its apposition or relative clause (PolNeAR source spans)', () => {
+    const src = (text: string, words: string) => {
+      const m = one(text, words);
+      return m.sourceStart === null ? null : text.slice(m.sourceStart, m.sourceEnd!);
+    };
+    const inverted = '“The road will be ready by June,” said Omar Haddad, a planner for the county, in a hearing.';
+    expect(one(inverted, 'road')).toMatchObject({ speaker: 'Omar Haddad', speakerMention: 'Omar Haddad' });
+    expect(src(inverted, 'road')).toBe('Omar Haddad, a planner for the county');
+    const relative = 'Lena Park, who chairs the water board, said the levy would pass easily.';
+    expect(one(relative, 'levy')).toMatchObject({ speaker: 'Lena Park', speakerMention: 'Lena Park' });
+    expect(src(relative, 'levy')).toBe('Lena Park, who chairs the water board');
+    // A participle or an adjunct after the name is no apposition.
+    expect(src('“We are ready,” said Tom Reyes, adding that the vote was close.', 'ready')).toBe('Tom Reyes');
+    expect(src('“We are ready,” said Tom Reyes, on Friday.', 'ready')).toBe('Tom Reyes');
+  });
+
+  it('reads an inverted speaker with a place or body after "of", capitals included', () => {
+    expect(one('“It went well,” said Ruth Okafor of the New Haven chapter.', 'went well')).toMatchObject({ speaker: 'Ruth Okafor' });
+    expect(one('“It went well,” said a strategist for one of these campaigns, speaking on Friday.', 'went well')).toMatchObject({ speakerMention: 'a strategist for one of these campaigns' });
+    expect(one("''It went 'very well,''' Mr. Brown said.", 'went')).toMatchObject({ speaker: 'Brown', speakerMention: 'Mr. Brown', direct: true });
+  });
+
+  it('reads an honorific opening the sentence as part of the speaker', () => {
+    const text = '“The pier is safe!” Mr. Okafor said on Monday.';
+    const m = one(text, 'pier');
+    expect(m).toMatchObject({ speaker: 'Okafor', direct: true });
+    expect(text.slice(m.sourceStart!, m.sourceEnd!)).toBe('Mr. Okafor');
+  });
+
+  it('keeps a setting before the frame out of the quotation it introduces', () => {
+    const ms = extractQuotes('On “Morning Desk” Tuesday, she said, “I never promised that.”');
+    expect(ms.map((m) => m.text)).toEqual(['I never promised that.']);
+  });
+
+  it('bounds the source phrase: adjuncts and an opening "according to" clause are not part of it, a "with" phrase is', () => {
+    const src = (text: string, words: string) => {
+      const m = one(text, words);
+      return text.slice(m.sourceStart!, m.sourceEnd!);
+    };
+    expect(src('Ada Moss, in a statement from the county, said the pier was safe.', 'pier')).toBe('Ada Moss');
+    expect(src('According to a county survey, most islanders want the pier rebuilt.', 'islanders')).toBe('a county survey');
+    expect(src('Officials with the harbour board said the pier was safe.', 'pier')).toBe('Officials with the harbour board');
   });
 
   it('finds the speaker before an apposition', () => {
@@ -125,6 +175,105 @@ describe('direct, partial and reported speech', () => {
     expect(text.slice(m.start, m.end)).toBe(m.text);
     expect(text.slice(m.speakerStart!, m.speakerEnd!)).toBe('Jane Smith');
     expect(text.slice(m.cueStart!, m.cueEnd!)).toBe('stated');
+  });
+});
+
+describe('attributions without quotation marks (PolNeAR / PARC 3.0)', () => {
+  const all = (text: string) => extractQuotes(text).map((m) => ({ text: m.text, speaker: m.speaker }));
+  /** `text` yields one attribution: `content` said by `speaker`. */
+  const reads = (text: string, content: string, speaker: string) => expect(all(text)).toEqual([{ text: content, speaker }]);
+
+  it('takes a paper named "The ... Times" as a speaker, not as a time phrase', () => {
+    reads('The Harbour Times said the mayor had resigned in March.', 'the mayor had resigned in March', 'The Harbour Times');
+    expect(all('Two weeks later said nothing about it.')).toEqual([]);
+  });
+
+  it('prefers the clause after the cue to an adverbial opening the sentence', () => {
+    reads('By late evening, most callers said they would vote again.', 'they would vote again', 'most callers');
+    // A clause before the comma stays the content.
+    reads('The ferry is late again, Ada Moss said on Monday.', 'The ferry is late again', 'Ada Moss');
+  });
+
+  it('reads a clause before "X said" that opens with a connective, a gerund subject or a setting and a comma', () => {
+    reads('But the ferry runs on a different schedule, Ada Moss said.', 'the ferry runs on a different schedule', 'Ada Moss');
+    reads('This makes the crossing slower, Ada Moss said.', 'This makes the crossing slower', 'Ada Moss');
+    reads('Losing the ferry would hurt the island, Ada Moss said.', 'Losing the ferry would hurt the island', 'Ada Moss');
+    reads('In the last budget, the county closed two routes, Ada Moss said.', 'In the last budget, the county closed two routes', 'Ada Moss');
+    // A participle or a subordinate clause before the subject is the setting.
+    reads('Pointing at the pier, Ada Moss said the ferry was late.', 'the ferry was late', 'Ada Moss');
+    reads('After the vote ended, Ada Moss said the ferry was safe.', 'the ferry was safe', 'Ada Moss');
+  });
+
+  it('tells a setting from content by the main clause after its comma', () => {
+    reads('As a result, the pier stayed shut all winter, Ada Moss said.', 'a result, the pier stayed shut all winter', 'Ada Moss');
+    reads('In Dunmore, where Ada Moss grew up, the mayor said the pier was safe.', 'the pier was safe', 'the mayor');
+    reads('But when reached, a spokesman for the county said the pier was safe.', 'the pier was safe', 'a spokesman for the county');
+    reads('Asked whether she trusted Lee, Ada Moss said she did.', 'she did', 'Ada Moss');
+  });
+
+  it('reads "according to" with a degree word in the source, and an object pronoun as the source', () => {
+    reads('The pier had 15 closures last year, according to the most recent county data.', 'The pier had 15 closures last year', 'most recent county data');
+    const text = 'Ada Moss met the mayor. The pier, according to her, had been closed for years.';
+    const m = one(text, 'pier');
+    expect(m.speaker).toBe('Ada Moss');
+    expect(text.slice(m.sourceStart!, m.sourceEnd!)).toBe('her');
+  });
+
+  it('gives a participle frame the subject of its sentence, not the first name in it', () => {
+    expect(all('Both councillors rejected the plan of Mayor Ada Moss, saying that it ignored the island.')).toEqual([
+      { text: 'the plan of Mayor Ada Moss', speaker: 'Both councillors' },
+      { text: 'it ignored the island', speaker: 'Both councillors' },
+    ]);
+    expect(all('Her deputy questioned Lee’s record, saying the pier had been neglected for years.')).toEqual([
+      { text: 'Lee’s record', speaker: 'Her deputy' },
+      { text: 'the pier had been neglected for years', speaker: 'Her deputy' },
+    ]);
+  });
+
+  it('reads "said by telephone" as a frame', () => {
+    reads('“The pier is safe,” Ada Moss said by telephone.', 'The pier is safe', 'Ada Moss');
+  });
+
+  it('reads "X however said" and a frame nested in the content of another', () => {
+    reads('Ada Moss however said the pier would stay open.', 'the pier would stay open', 'Ada Moss');
+    reads('Ada Moss said she did feel let down by the county.', 'she did feel let down by the county', 'Ada Moss');
+    reads('Wednesday on the radio, Ada Moss said if the pier closed the island would suffer.', 'if the pier closed the island would suffer', 'Ada Moss');
+  });
+
+  it('reads what a poll or study shows or finds, with or without "that"', () => {
+    reads('A new county poll shows the levy ahead by six points.', 'the levy ahead by six points', 'A new county poll');
+    reads('The study found higher rates of asthma near the plant.', 'higher rates of asthma near the plant', 'study');
+    reads('Leaked emails showed county staff favoring the levy.', 'county staff favoring the levy', 'Leaked emails');
+    reads('Exit polling showed that the levy won every district.', 'the levy won every district', 'Exit polling');
+    // Without a body of evidence and without "that", "showed" is no attribution.
+    expect(all('The talks showed real progress on the bridge.')).toEqual([]);
+  });
+
+  it('reads stances toward a person or plan, a single name being content enough', () => {
+    reads('Councillor Ada Moss endorsed Lee on Friday.', 'Lee on Friday', 'Ada Moss');
+    reads('Moss defended the zoning plan as fair to renters.', 'the zoning plan as fair to renters', 'Moss');
+    // A lone lower-case word is no content.
+    expect(all('Moss defended herself.')).toEqual([]);
+  });
+
+  it('reads support, opposition and what someone talks about or refers to', () => {
+    reads('Ada Moss opposed the ferry levy in 2019.', 'the ferry levy in 2019', 'Ada Moss');
+    reads('Ada Moss talked about the ferry levy at length.', 'the ferry levy at length', 'Ada Moss');
+    reads('Ada Moss was referring to Lee.', 'Lee', 'Ada Moss');
+    // "support" as a noun is no cue.
+    expect(all('The ferry levy lost its support in 2019.')).toEqual([]);
+  });
+
+  it('reads a hope with its infinitive as content', () => {
+    reads('Ada Moss is hoping to win the county seat.', 'to win the county seat', 'Ada Moss');
+    // Other thoughts still need a clause ("thinks to" is no attribution).
+    expect(all('Ada Moss thinks to win the county seat.')).toEqual([]);
+  });
+
+  it('reads refusals only before an infinitive', () => {
+    reads('Ada Moss declined to say whether she would run again.', 'to say whether she would run again', 'Ada Moss');
+    expect(all('Ferry sales declined to their lowest level in years.')).toEqual([]);
+    expect(all('Ferry sales declined to 40 percent.')).toEqual([]);
   });
 });
 

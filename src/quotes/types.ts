@@ -24,6 +24,13 @@ export interface QuoteMention {
   /** That mention as written (may be a pronoun or a surname), or null. */
   speakerMention: string | null;
   /**
+   * The whole source phrase as PARC 3.0 / PolNeAR annotate it: the speaker mention with its
+   * apposition or relative clause ("Jane Roe, a lawyer for the family,", "Ed Poe, who chairs the
+   * panel"); equal to the mention when there is none. Null when the speaker is unknown.
+   */
+  sourceStart: number | null;
+  sourceEnd: number | null;
+  /**
    * The reporting expression ("said", "was quoted saying", "according to"), or null. A quotation
    * that continues an earlier one of the same speaker ("“A,” he said. “B.”", or a quoted paragraph
    * after a quoted paragraph) carries that one's cue and offsets: mentions sharing `cueStart` are

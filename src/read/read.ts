@@ -125,23 +125,13 @@ async function* readPath(path: string, opts: ReadOptions & { maxBytes: number },
 
 async function* readFileItems(path: string, size: number, opts: ReadOptions & { maxBytes: number }): AsyncGenerator<ReadItem> {
   const { maxBytes } = opts;
-  const ext = /\.warc\.gz$/i.test(path) ? '.warc.gz' : extname(path).toLowerCase();
-  const format: Format | undefined = Object.hasOwn(FORMATS, ext) ? FORMATS[ext as keyof typeof FORMATS] : undefined;
-  if (!format) {
-    yield fail(path, `unsupported file type ${ext ? `'${ext}'` : '(no extension)'} (${EXPECTED})`);
-    return;
-  }
-  if (size === 0) {
-    yield fail(path, 'empty file');
+  const format = formatFor(path, size, maxBytes);
+  if (typeof format !== 'string') {
+    yield format;
     return;
   }
   if (format === 'warc') {
-    // Web archives hold thousands of pages: the size limit applies to each record, not the file.
     yield* warcItems(path, { maxBytes, onNote: opts.onNote });
-    return;
-  }
-  if (size > maxBytes) {
-    yield fail(path, tooLarge(`file is ${formatBytes(size)},`, maxBytes));
     return;
   }
   let bytes: Uint8Array;
@@ -151,15 +141,51 @@ async function* readFileItems(path: string, size: number, opts: ReadOptions & { 
     yield fail(path, fsReason(err, path));
     return;
   }
+  if (format === 'feed') {
+    const decoded = decode(bytes);
+    if ('error' in decoded) yield fail(path, decoded.error);
+    else yield* feedItems(path, decoded.text, decoded.diagnostics, opts);
+    return;
+  }
+  yield* bytesItems(path, format, bytes);
+}
+
+/**
+ * Items from a file already in memory (an upload), under the same rules as a file on disk: the
+ * name's extension picks the format, empty and oversized files are refused.
+ */
+export function* readBytes(name: string, bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Generator<ReadItem> {
+  const format = formatFor(name, bytes.length, maxBytes);
+  if (typeof format !== 'string') yield format;
+  else yield* bytesItems(name, format, bytes);
+}
+
+/** The format a file's name says, or the error item when the file cannot be read as one. */
+function formatFor(path: string, size: number, maxBytes: number): Format | ReadItem {
+  const ext = /\.warc\.gz$/i.test(path) ? '.warc.gz' : extname(path).toLowerCase();
+  const format: Format | undefined = Object.hasOwn(FORMATS, ext) ? FORMATS[ext as keyof typeof FORMATS] : undefined;
+  if (!format) return fail(path, `unsupported file type ${ext ? `'${ext}'` : '(no extension)'} (${EXPECTED})`);
+  if (size === 0) return fail(path, 'empty file');
+  // Web archives hold thousands of pages: the size limit applies to each record, not the file.
+  if (format === 'warc') return format;
+  if (size > maxBytes) return fail(path, tooLarge(`file is ${formatBytes(size)},`, maxBytes));
+  return format;
+}
+
+/** Text, HTML and JSON: the formats that need nothing but their bytes (no file, no network). */
+function* bytesItems(path: string, format: Format, bytes: Uint8Array): Generator<ReadItem> {
   if (format === 'text' || format === 'html') {
     yield { ok: true, input: { source: path, kind: format, bytes } };
+    return;
+  }
+  if (format === 'warc' || format === 'feed') {
+    // Read from a file path (records streamed) or a feed's links fetched: not from bytes in memory.
+    yield fail(path, `${format === 'warc' ? 'web archives' : 'feeds'} are read from files or URLs (storyline analyze), not uploaded`);
     return;
   }
   const decoded = decode(bytes);
   if ('error' in decoded) {
     yield fail(path, decoded.error);
-  } else if (format === 'feed') {
-    yield* feedItems(path, decoded.text, decoded.diagnostics, opts);
   } else if (format === 'jsonl') {
     yield* jsonLinesItems(path, decoded.text.split('\n'), decoded.diagnostics);
   } else {
@@ -231,7 +257,7 @@ function jsonLineItem(line: string, source: string, lineNo: number, diagnostics:
 }
 
 /** One article record → a RawInput. The record's `source` (outlet name or URL) becomes `outlet`. */
-function recordItem(record: unknown, source: string, diagnostics: Diagnostic[] = []): ReadItem {
+export function recordItem(record: unknown, source: string, diagnostics: Diagnostic[] = []): ReadItem {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     const what = record === null ? 'null' : Array.isArray(record) ? 'an array' : `a ${typeof record}`;
     return fail(source, `record is ${what}, not a JSON object`);

@@ -4,47 +4,25 @@
  * `forTerminal` (no control characters: a title must not be able to move the cursor or recolour the
  * screen) or `forMarkdown` (no raw HTML, links or table breaks).
  */
-import type { Report, ReportArticle, ReportPublished, ReportStory } from './schema.ts';
+import type { Report, ReportArticle, ReportStory } from './schema.ts';
+import { storySections } from './story.ts';
+import { describeDate, forMarkdown, forTerminal } from './text.ts';
+
+export { describeDate, forMarkdown, forTerminal } from './text.ts';
 
 export type Format = 'text' | 'md' | 'json';
 export const FORMATS: readonly Format[] = ['text', 'md', 'json'];
 
 /** Words of each article's opening shown in the Markdown report. */
 const EXCERPT_WORDS = 45;
+/** Entities and speakers named per story on a terminal (the JSON and Markdown reports list all). */
+const TEXT_ENTITIES = 8;
+/** Words of a quotation shown in the Markdown table before it is cut. */
+const QUOTE_WORDS = 40;
 
 export function render(report: Report, format: Format): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   return format === 'md' ? renderMarkdown(report) : renderText(report);
-}
-
-// C0 and C1 control characters other than tab and newline (ESC starts terminal escape sequences).
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-export function forTerminal(s: string): string {
-  return s.replace(CONTROL, '');
-}
-
-export function forMarkdown(s: string): string {
-  return forTerminal(s)
-    .replace(/\s+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#])/g, '\\$1');
-}
-
-export function describeDate(p: ReportPublished): string {
-  if (p.basis === 'explicit') return p.value ?? 'date unknown';
-  if (p.basis === 'unknown') return 'date unknown';
-  if (p.value) return `${p.value} (inferred, ${range(p)})`;
-  return `${range(p)} (inferred)`;
-}
-
-function range(p: ReportPublished): string {
-  if (p.earliest && p.latest) return `${p.earliest} to ${p.latest}`;
-  if (p.earliest) return `not before ${p.earliest}`;
-  if (p.latest) return `not after ${p.latest}`;
-  return 'no bounds';
 }
 
 function summaryLine(r: Report): string {
@@ -77,6 +55,10 @@ function renderText(r: Report): string {
   for (const story of r.stories) {
     out.push(`STORY ${story.id}  ${forTerminal(story.title)}`);
     out.push(`  ${story.articleIds.length} article${story.articleIds.length === 1 ? '' : 's'}${story.mergedFrom.length ? ` \u00b7 merged from ${story.mergedFrom.join(', ')}` : ''}`);
+    const people = story.entities.slice(0, TEXT_ENTITIES).map((e) => forTerminal(e.name) + (e.aliases.length ? ` (${e.aliases.slice(0, 3).map(forTerminal).join(', ')})` : ''));
+    if (people.length) out.push(`  who and where: ${people.join('; ')}${story.entities.length > TEXT_ENTITIES ? `; +${story.entities.length - TEXT_ENTITIES} more` : ''}`);
+    const said = speakers(story);
+    if (said.length) out.push(`  quoted: ${said.slice(0, TEXT_ENTITIES).map(([who, n]) => `${forTerminal(who)} \u00d7${n}`).join(', ')}`);
     for (const id of story.articleIds) {
       const a = articles.get(id);
       if (!a) continue;
@@ -116,14 +98,39 @@ function storyMarkdown(story: ReportStory, articles: Map<string, ReportArticle>)
   const members = story.articleIds.map((id) => articles.get(id)).filter((a): a is ReportArticle => a !== undefined);
   const out = [`## ${forMarkdown(story.title)}`, ''];
   out.push(`Story \`${story.id}\` \u00b7 ${members.length} article${members.length === 1 ? '' : 's'}${story.mergedFrom.length ? ` \u00b7 merged from ${story.mergedFrom.map((m) => `\`${m}\``).join(', ')}` : ''}`, '');
-  out.push('| Article | Published | Language | Source |', '|---|---|---|---|');
-  for (const a of members) {
+  out.push('| # | Article | Published | Language | Source |', '|---|---|---|---|---|');
+  members.forEach((a, i) => {
     const title = `${a.title ? forMarkdown(a.title) : '(no title)'}${a.titleDerived ? ' _(derived title)_' : ''}`;
-    out.push(`| ${title} | ${forMarkdown(describeDate(a.published))} | ${a.language ?? '?'} | ${forMarkdown(a.source)} |`);
-  }
+    out.push(`| ${i + 1} | ${title} | ${forMarkdown(describeDate(a.published))} | ${a.language ?? '?'} | ${forMarkdown(a.source)} |`);
+  });
   out.push('');
+  out.push(...storySections(story, members));
+  if (story.entities.length) {
+    out.push('### Who and what', '', '| Name | Type | Also written | Role | Mentions |', '|---|---|---|---|---|');
+    for (const e of story.entities) {
+      out.push(`| ${forMarkdown(e.name)} | ${e.type} | ${e.aliases.map(forMarkdown).join(', ')} | ${e.role ? forMarkdown(e.role) : ''} | ${e.mentions} |`);
+    }
+    out.push('');
+  }
+  const direct = story.quotes.filter((q) => q.direct);
+  if (direct.length) {
+    const number = new Map(members.map((a, i) => [a.id, i + 1]));
+    out.push('### Who said what', '', '| Speaker | Said | Via | Article |', '|---|---|---|---|');
+    for (const q of direct) {
+      out.push(`| ${q.speaker ? forMarkdown(q.speaker) : '_unknown_'} | \u201c${forMarkdown(excerpt(q.text, QUOTE_WORDS))}\u201d | ${q.via ? forMarkdown(q.via) : ''} | ${number.get(q.articleId) ?? ''} \`${q.articleId}\` |`);
+    }
+    const reported = story.quotes.length - direct.length;
+    out.push('', `_${direct.length} direct quotation${direct.length === 1 ? '' : 's'}${reported ? `; ${reported} reported statement${reported === 1 ? '' : 's'} in the JSON report` : ''}. Article numbers follow the table above._`, '');
+  }
   for (const a of members) out.push(...articleMarkdown(a));
   return out;
+}
+
+/** Speakers of a story's direct quotations, most quoted first. */
+function speakers(story: ReportStory): Array<[string, number]> {
+  const n = new Map<string, number>();
+  for (const q of story.quotes) if (q.direct && q.speaker) n.set(q.speaker, (n.get(q.speaker) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 function articleMarkdown(a: ReportArticle): string[] {

@@ -73,6 +73,13 @@ const full: Report = {
       storyId: S1,
       diagnostics: [{ origin: 'decode:charset', level: 'info', message: 'no charset declared; detected UTF-8' }],
       truncated: false,
+      times: [
+        { text: 'Thursday', start: 36, end: 44, type: 'DATE', value: '2025-03-13', precision: 'day', earliest: '2025-03-13', latest: '2025-03-13', relative: true, resolved: true },
+      ],
+      figures: [
+        { text: 'twice as long', start: 70, end: 83, low: 2, high: 2, unit: null, approx: false, bound: '=', kind: 'ratio', factor: 2, change: 'up', period: null, attribution: null },
+      ],
+      mentions: [{ text: 'council', start: 4, end: 11, type: 'organization', entity: 'Town Council' }],
     }),
     article({
       id: A2,
@@ -98,13 +105,38 @@ const full: Report = {
       id: S1,
       title: 'Harbour bridge repairs',
       articleIds: [A1, A2],
-      entities: [{ name: 'Anna Example', type: 'person', aliases: ['Example'], role: 'mayor', mentions: 3 }],
-      quotes: [{ speaker: 'Anna Example', text: 'The bridge will stay open during the work.', articleId: A1, via: null, direct: true }],
+      entities: [{ name: 'Anna Example', type: 'person', aliases: ['Example'], role: 'mayor', mentions: 3, articleIds: [A1, A2] }],
+      quotes: [
+        {
+          speaker: 'Anna Example',
+          text: 'The bridge will stay open during the work.',
+          articleId: A1,
+          via: null,
+          direct: true,
+          partial: false,
+          cue: 'said',
+          speakerMention: 'she',
+          start: 0,
+          end: 42,
+        },
+      ],
       claims: [
         {
           measure: 'cost of the bridge repairs',
           status: 'single-source',
           values: [
+            {
+              text: 'twice as much',
+              low: 4_000_000,
+              high: 4_000_000,
+              unit: 'EUR',
+              approx: true,
+              attribution: 'the opposition',
+              period: null,
+              articleIds: [A1],
+              derived: 'twice as much as about 2 million euros',
+              increment: false,
+            },
             {
               text: 'about 2 million euros',
               low: 2_000_000,
@@ -116,11 +148,24 @@ const full: Report = {
               articleIds: [A2],
             },
           ],
+          kind: 'figure',
+          reason: 'one source gives this figure',
         },
       ],
       events: [
-        { date: '2025-03', earliest: '2025-03-01', latest: '2025-03-31', summary: 'The council votes to repair the bridge.', articleIds: [A1, A2] },
+        {
+          date: '2025-03',
+          earliest: '2025-03-01',
+          latest: '2025-03-31',
+          summary: 'The council votes to repair the bridge.',
+          articleIds: [A1, A2],
+          precision: 'month',
+          basis: 'text',
+          dateText: 'in March',
+        },
       ],
+      voice: [{ articleId: A1, outlet: 'Example Gazette', own: [{ word: 'reckless', count: 1 }], quoted: [{ word: 'shameful', count: 2 }] }],
+      provenance: [{ channel: 'Example Wire', articleIds: [A1], quotes: 1, sentences: [{ text: 'The mayor told Example Wire the bridge would stay open.', articleId: A1 }] }],
       briefing: [{ text: 'The council approved repairs to the harbour bridge, due to start in May.', articleIds: [A1] }],
       createdAt: '2025-06-17T12:00:00Z',
       updatedAt: '2025-06-18T09:30:00+02:00',
@@ -308,7 +353,14 @@ describe('the schema document', () => {
 
   it('lets every object grow (additionalProperties: true) and requires every listed field', () => {
     // Fields added after v1's first release are optional (older v1 reports lack them): list them here as `object.field`.
-    const optional = new Set<string>(['article.truncated']);
+    const optional = new Set<string>([
+      'article.truncated', 'article.times', 'article.figures', 'article.mentions',
+      'entity.articleIds', 'quote.partial', 'quote.cue', 'quote.speakerMention', 'quote.start', 'quote.end',
+      // Present only for some figures (ratios, changes), in every version.
+      'figure.factor', 'figure.change',
+      'claim.kind', 'claim.reason', 'claimValue.derived', 'claimValue.increment', 'event.precision', 'event.basis', 'event.dateText',
+      'story.voice', 'story.provenance',
+    ]);
     for (const [where, node] of objectSchemas()) {
       expect(node.additionalProperties, where).toBe(true);
       const fields = Object.keys(node.properties as Node).filter((f) => !optional.has(`${where}.${f}`));

@@ -108,6 +108,51 @@ export interface ReportArticle {
   diagnostics: ReportDiagnostic[];
   /** Addition in v1 (optional: older reports lack it): the text is cut off by a paywall or teaser. */
   truncated?: boolean;
+  /** Addition in v1 (optional: older reports lack it): time expressions in `text`, resolved where the date allows. */
+  times?: ReportTime[];
+  /** Addition in v1 (optional): numbers in `text` with unit, qualifier, period and attribution. */
+  figures?: ReportFigure[];
+  /** Addition in v1 (optional): where `text` names an entity of its story. */
+  mentions?: ReportMention[];
+}
+
+/** Character offsets into an article's `text`, end exclusive. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export interface ReportTime extends TextSpan {
+  text: string;
+  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  /** TimeML value (`2025-04`, `2024-FA`, `P3Y`, `PAST_REF`; X placeholders when unresolved). */
+  value: string | null;
+  precision: string | null;
+  earliest: DateBound | null;
+  latest: DateBound | null;
+  relative: boolean;
+  resolved: boolean;
+}
+
+export interface ReportFigure extends TextSpan {
+  text: string;
+  low: number | null;
+  high: number | null;
+  unit: string | null;
+  approx: boolean;
+  bound: '=' | '~' | '>' | '<' | '>=' | '<=';
+  kind: 'count' | 'amount' | 'percent' | 'ratio' | 'fraction' | 'money' | 'measure';
+  factor?: number;
+  change?: 'up' | 'down';
+  period: string | null;
+  attribution: string | null;
+}
+
+export interface ReportMention extends TextSpan {
+  text: string;
+  type: EntityType;
+  /** Name of the story entity it belongs to. */
+  entity: string;
 }
 
 export type EntityType = 'person' | 'organization' | 'place' | 'other';
@@ -120,6 +165,8 @@ export interface Entity {
   role: string | null;
   /** Number of mentions across the story's articles (at least 1). */
   mentions: number;
+  /** Addition in v1: the articles that mention it. */
+  articleIds?: ArticleId[];
 }
 
 export interface Quote {
@@ -131,6 +178,15 @@ export interface Quote {
   via: string | null;
   /** Direct quotation (true) or reported speech (false). */
   direct: boolean;
+  /** Addition in v1: quoted words inside reported speech. */
+  partial?: boolean;
+  /** Addition in v1: the reporting expression ("said", "according to"). */
+  cue?: string | null;
+  /** Addition in v1: the speaker as written (a pronoun or surname resolved to `speaker`). */
+  speakerMention?: string | null;
+  /** Addition in v1: offsets of `text` in the article's text. */
+  start?: number;
+  end?: number;
 }
 
 export type ClaimStatus = 'corroborated' | 'single-source' | 'conflicting' | 'changed';
@@ -145,12 +201,20 @@ export interface ClaimValue {
   attribution: string | null;
   period: string | null;
   articleIds: ArticleId[];
+  /** Addition in v1: how a relative figure was converted ("three times higher than approximately 1.6 million artillery shells"). */
+  derived?: string;
+  /** Addition in v1: an increment on an earlier figure ("3,000 additional troops"), listed but not compared. */
+  increment?: boolean;
 }
 
 export interface Claim {
   measure: string;
   status: ClaimStatus;
   values: ClaimValue[];
+  /** Addition in v1: a figure, or the date of a happening. */
+  kind?: 'figure' | 'date';
+  /** Addition in v1: why the status, naming the values and sources that decide it. */
+  reason?: string;
 }
 
 export interface StoryEvent {
@@ -159,6 +223,28 @@ export interface StoryEvent {
   latest: DateBound | null;
   summary: string;
   articleIds: ArticleId[];
+  /** Addition in v1: granularity of the date (`day`, `month`, `season`, `year`, `range`), null when undated. */
+  precision?: string | null;
+  /** Addition in v1: `text` (the sentence dates it), `published` (bounded by the article's publication date), `none` (undated). */
+  basis?: 'text' | 'published' | 'none';
+  /** Addition in v1: the date as the text words it ("In April", "on Wednesday"). */
+  dateText?: string | null;
+}
+
+/** Addition in v1: loaded words in one article, its own voice apart from the words it quotes. */
+export interface VoiceEntry {
+  articleId: ArticleId;
+  outlet: string;
+  own: Array<{ word: string; count: number }>;
+  quoted: Array<{ word: string; count: number }>;
+}
+
+/** Addition in v1: a wire, agency or other organisation the articles cite as their source. */
+export interface ProvenanceEntry {
+  channel: string;
+  articleIds: ArticleId[];
+  quotes: number;
+  sentences: Array<{ text: string; articleId: ArticleId }>;
 }
 
 export interface BriefingSentence {
@@ -170,16 +256,20 @@ export interface ReportStory {
   id: StoryId;
   title: string;
   articleIds: ArticleId[];
-  /** Empty in v1 (filled by later work). */
+  /** The people, organisations and places of the story, variants merged, most mentioned first. */
   entities: Entity[];
-  /** Empty in v1 (filled by later work). */
+  /** Who said what, in article order. */
   quotes: Quote[];
-  /** Empty in v1 (filled by later work). */
+  /** Figures and dates compared across sources, each group with a status. */
   claims: Claim[];
-  /** Empty in v1 (filled by later work). */
+  /** The timeline: dated events in date order, undated ones last. */
   events: StoryEvent[];
-  /** Empty in v1 (filled by later work). */
+  /** A short briefing, every sentence citing its articles. */
   briefing: BriefingSentence[];
+  /** Addition in v1: loaded words per article, own voice apart from quoted words. */
+  voice?: VoiceEntry[];
+  /** Addition in v1: wires, agencies and other sources the articles cite. */
+  provenance?: ProvenanceEntry[];
   /** Addition in v1. */
   createdAt: Timestamp;
   /** Addition in v1. */

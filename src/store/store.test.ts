@@ -3,29 +3,12 @@
  * PGlite always; the PostgreSQL server at STORYLINE_TEST_PG (default the machine's local server),
  * which CI requires (STORYLINE_REQUIRE_PG=1) and a laptop without one skips, saying so.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../article/article.ts';
 import { UNKNOWN_DATE } from '../article/article.ts';
 import { migrate, migrations } from './migrate.ts';
-import { openStore, type Store } from './store.ts';
-
-const PG_URL = process.env.STORYLINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
-const requirePg = process.env.STORYLINE_REQUIRE_PG === '1';
-
-async function pgReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-const havePg = await pgReachable();
-if (requirePg && !havePg) throw new Error(`STORYLINE_REQUIRE_PG=1 but no PostgreSQL server answers at ${PG_URL}`);
+import type { Store } from './store.ts';
+import { backends } from './testing.ts';
 
 function article(id: string, over: Partial<Article> = {}): Article {
   return {
@@ -34,23 +17,6 @@ function article(id: string, over: Partial<Article> = {}): Article {
     removed: [{ text: 'Share', reason: 'share' }], diagnostics: [], stated: { title: null, dates: [], language: null }, ...over,
   };
 }
-
-const backends: Array<{ name: string; skip: boolean; open: () => Promise<{ store: Store; drop: () => Promise<void> }> }> = [
-  {
-    name: 'PGlite (embedded)',
-    skip: false,
-    open: async () => ({ store: await openStore(null), drop: async () => {} }),
-  },
-  {
-    name: `PostgreSQL server${havePg ? '' : ` (skipped: nothing answers at ${PG_URL})`}`,
-    skip: !havePg,
-    open: async () => {
-      const schema = `storyline_test_${randomBytes(6).toString('hex')}`;
-      const store = await openStore(PG_URL, { schema });
-      return { store, drop: async () => { await store.db.exec(`DROP SCHEMA ${schema} CASCADE`); } };
-    },
-  },
-];
 
 describe.each(backends)('storage contract: $name', ({ skip, open }) => {
   if (skip) {

@@ -4,7 +4,7 @@
  * articles, index entries and story changes are stored together or not at all (a crash or kill
  * mid-run leaves no half-written input behind).
  */
-import type { Article, PublishedDate } from '../article/article.ts';
+import type { Analysis, Article, PublishedDate } from '../article/article.ts';
 import type { Db, Queryable } from './db.ts';
 import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
@@ -50,6 +50,7 @@ type ArticleRow = {
   outlet: string | null; title: string | null; title_derived: boolean; published_value: string | null; published_earliest: Date | string | null;
   published_latest: Date | string | null; published_basis: PublishedDate['basis']; published_evidence: string | null; language: string | null;
   text: string; raw: string; removed: Article['removed']; diagnostics: Article['diagnostics']; created_at: Date | string; sources: string[] | null;
+  analysis: Analysis | null;
 };
 type StoryRow = { id: string; title: string; created_at: Date | string; updated_at: Date | string; merged_into: string | null };
 
@@ -116,6 +117,13 @@ export class Store {
     if (ids.length === 0) return new Set();
     const rows = await this.db.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1::text[])', [ids]);
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** Which of these stored articles lack an analysis of at least `version` (stored before the understand stage changed). */
+  async staleAnalysis(ids: string[], version: number): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1::text[]) AND analysis_version < $2 ORDER BY seq', [ids, version]);
+    return rows.map((r) => r.id);
   }
 
   /** Articles split from a page, in order. */
@@ -286,17 +294,24 @@ export class StoreTx {
     return rows.map((r) => ({ id: r.id, title: r.title, titleDerived: r.title_derived }));
   }
 
+  /** Replaces an article's analysis (a newer understand stage re-read it). */
+  async setAnalysis(id: string, analysis: Analysis): Promise<void> {
+    await this.q.query('UPDATE articles SET analysis = $2::jsonb, analysis_version = $3 WHERE id = $1', [id, JSON.stringify(analysis), analysis.version]);
+  }
+
   /** Stores an article with its index vector; `term_df` counts each term's postings (the index's list lengths). */
   async insertArticle(article: Article, storyId: string | null, vector: TermWeight[]): Promise<void> {
     const p = article.published;
     await this.q.query(
       `INSERT INTO articles (id, source, parent_id, story_id, kind, url, outlet, title, title_derived, published_value,
-         published_earliest, published_latest, published_basis, published_evidence, language, text, raw, removed, diagnostics)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18::jsonb,$19::jsonb)`,
+         published_earliest, published_latest, published_basis, published_evidence, language, text, raw, removed, diagnostics,
+         analysis, analysis_version)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18::jsonb,$19::jsonb,$20::jsonb,$21)`,
       [
         article.id, article.source, article.parentId, storyId, article.kind, article.url, article.outlet, article.title,
         article.titleDerived, p.value, p.earliest, p.latest, p.basis, p.evidence, article.language, article.text, article.raw,
         JSON.stringify(article.removed), JSON.stringify(article.diagnostics),
+        article.analysis ? JSON.stringify(article.analysis) : null, article.analysis?.version ?? 0,
       ],
     );
     await this.addSource(article.id, article.source);
@@ -349,5 +364,6 @@ function toArticle(r: ArticleRow): StoredArticle {
     diagnostics: r.diagnostics,
     createdAt: iso(r.created_at),
     sources: r.sources ?? [],
+    ...(r.analysis ? { analysis: r.analysis } : {}),
   };
 }

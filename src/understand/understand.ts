@@ -1,0 +1,39 @@
+/**
+ * The understand stage: what an article says, read once when it is analysed and stored with it —
+ * time expressions resolved against its publication date (time/), figures (figures/), entity
+ * mentions (entities/) and quotations (quotes/). Pure: article in, article with `analysis` out.
+ *
+ * The sentence split (wink-nlp) is shared by the figure extractor; each module keeps its own
+ * reading of the text otherwise, so each can be evaluated on its own set (src/eval).
+ */
+import type { Analysis, Article } from '../article/article.ts';
+import { extractEntities } from '../entities/index.ts';
+import { extractFigures } from '../figures/index.ts';
+import { sentenceSpans } from '../nlp/index.ts';
+import { extractQuotes } from '../quotes/index.ts';
+import { tagTimes } from '../time/index.ts';
+
+/**
+ * Bumped whenever what the stage finds changes in a way stored articles should pick up: an
+ * `analyze` run re-reads stored articles whose analysis is older (see analyze/).
+ */
+export const ANALYSIS_VERSION = 2;
+
+/** Texts longer than this are read only up to it (a 1 MB "article" is a dump, not news; bounds time). */
+export const MAX_UNDERSTOOD_CHARS = 200_000;
+
+export function analyseText(text: string, published: Article['published']): Analysis {
+  const body = text.length > MAX_UNDERSTOOD_CHARS ? text.slice(0, MAX_UNDERSTOOD_CHARS) : text;
+  const sentences = sentenceSpans(body);
+  return {
+    version: ANALYSIS_VERSION,
+    times: tagTimes(body, published),
+    figures: extractFigures(body, { sentences }),
+    entities: extractEntities(body),
+    quotes: extractQuotes(body),
+  };
+}
+
+export function understand(article: Article): Article {
+  return { ...article, analysis: analyseText(article.text, article.published) };
+}
