@@ -1,5 +1,6 @@
 /** The scale-out commands teach their use, and refuse a bad queue URL as a usage error. */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_STREAM } from '../src/queue/index.ts';
 import { run } from './helpers.ts';
 
 describe('scale-out commands', () => {
@@ -8,6 +9,12 @@ describe('scale-out commands', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`Usage: storyline ${cmd}`));
     expect(r.stdout).toMatch(/Examples:\n {2}\$ storyline/);
+  });
+
+  it('shows the queue\'s own defaults', async () => {
+    const r = await run(['worker', '--help']);
+    expect(r.stdout).toContain(`(default: "${DEFAULT_STREAM}"`);
+    expect(r.stdout).toContain(`(default: ${DEFAULT_MAX_ATTEMPTS})`);
   });
 
   it('exits 1 with a clear message for a missing or malformed --queue', async () => {

@@ -4,7 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import { analyzeInputs } from '../analyze/index.ts';
-import { DEFAULT_STREAM, DEFAULT_MAX_ATTEMPTS, openQueue, publishInputs, queueStatus, retryDead, runWorker, type Queue, type QueueStatus } from '../queue/index.ts';
+import type { Queue, QueueStatus } from '../queue/index.ts';
 import { DEFAULT_MAX_BYTES, readInputs, watchFolder, type ReadItem } from '../read/index.ts';
 import { forTerminal } from '../report/render.ts';
 import type { Store } from '../store/index.ts';
@@ -22,6 +22,13 @@ function chosenFormat(f: string | undefined): 'text' | 'json' {
   return (f as 'text' | 'json' | undefined) ?? (process.stdout.isTTY ? 'text' : 'json');
 }
 
+// The queue code (and the NATS client under it) is loaded when a scale-out command runs, not at
+// the start of every `storyline` command: it costs most of a second to load.
+const queue = () => import('../queue/index.ts');
+/** Defaults shown in --help; the same values as src/queue (checked in test/scale-help.test.ts). */
+const DEFAULT_STREAM = 'STORYLINE';
+const DEFAULT_MAX_ATTEMPTS = 3;
+
 const log = (line: string) => process.stderr.write(`storyline: ${forTerminal(line)}\n`);
 
 /** SIGINT/SIGTERM stop a long-running command after the input in hand (a second signal exits). */
@@ -37,7 +44,7 @@ function stopSignal(): AbortSignal {
 }
 
 async function withQueue<T>(url: string, stream: string, name: string, fn: (q: Queue) => Promise<T>, ackWaitMs?: number): Promise<T> {
-  const q = await openQueue(url, { stream, name, ackWaitMs });
+  const q = await (await queue()).openQueue(url, { stream, name, ackWaitMs });
   try {
     return await fn(q);
   } finally {
@@ -78,8 +85,8 @@ workers with \`storyline worker\` to analyse them.
 Exit codes: 0 all inputs queued, 2 some inputs could not be read or queued, 1 usage error.`)
     .action(async (paths: string[], opts: { queue: string; stream: string; db?: string; maxBytes: number; fetch?: boolean; format?: string }) => {
       if (opts.db) await withStore(opts.db, async () => {});
-      const outcome = await withQueue(opts.queue, opts.stream, 'storyline-ingest', (q) =>
-        publishInputs(q, readInputs(paths, { maxBytes: opts.maxBytes, fetchLinks: opts.fetch === true, onNote: (p, m) => log(`${p}: ${m}`) }), {
+      const outcome = await withQueue(opts.queue, opts.stream, 'storyline-ingest', async (q) =>
+        (await queue()).publishInputs(q, readInputs(paths, { maxBytes: opts.maxBytes, fetchLinks: opts.fetch === true, onNote: (p, m) => log(`${p}: ${m}`) }), {
           onError: (path, reason) => log(`skipped ${path}: ${reason}`),
         }),
       );
@@ -115,7 +122,7 @@ Ctrl-C (or SIGTERM) stops after the input in hand.`)
       await withStore(opts.db, (store) =>
         withQueue(opts.queue, opts.stream, `storyline-worker-${process.pid}`, async (q) => {
           log(`worker ${process.pid}: ${q.names.stream} at ${q.url} into ${store.description}`);
-          const summary = await runWorker(q, store, {
+          const summary = await (await queue()).runWorker(q, store, {
             maxAttempts: opts.maxAttempts,
             exitWhenEmpty: opts.exitWhenEmpty === true,
             signal,
@@ -146,6 +153,7 @@ Examples:
   $ storyline status --queue nats://127.0.0.1:4222 --format json | jq .deadLetters`)
     .action(async (opts: { queue: string; stream: string; db?: string; retry?: boolean; format?: string }) => {
       const status = await withQueue(opts.queue, opts.stream, 'storyline-status', async (q) => {
+        const { queueStatus, retryDead } = await queue();
         const s = opts.db ? await withStore(opts.db, (store) => queueStatus(q, store)) : await queueStatus(q);
         const retried = opts.retry ? await retryDead(q) : undefined;
         return { ...s, ...(retried ? { retried: retried.retried } : {}) };
@@ -163,7 +171,7 @@ Examples:
   $ storyline retry --queue nats://127.0.0.1:4222
   $ storyline status --queue nats://127.0.0.1:4222 --retry`)
     .action(async (opts: { queue: string; stream: string }) => {
-      const r = await withQueue(opts.queue, opts.stream, 'storyline-retry', (q) => retryDead(q));
+      const r = await withQueue(opts.queue, opts.stream, 'storyline-retry', async (q) => (await queue()).retryDead(q));
       process.stdout.write(`requeued ${r.retried} dead letter(s)\n`);
       for (const f of r.failed) log(`dead letter ${f.seq} not requeued: ${f.reason}`);
       if (r.failed.length) process.exitCode = EXIT.partial;
@@ -192,7 +200,7 @@ workers. Runs until Ctrl-C or SIGTERM.`)
       const onError = (path: string, reason: string) => log(`skipped ${path}: ${reason}`);
       log(`watching ${dir}${opts.queue ? ` for ${opts.stream} at ${opts.queue}` : ''}`);
       if (opts.queue) {
-        const r = await withQueue(opts.queue, opts.stream, 'storyline-watch', (q) => publishInputs(q, items, { onError, onInput: (_, source) => log(`queued ${source}`) }));
+        const r = await withQueue(opts.queue, opts.stream, 'storyline-watch', async (q) => (await queue()).publishInputs(q, items, { onError, onInput: (_, source) => log(`queued ${source}`) }));
         log(`queued ${r.summary.published}, ${r.summary.duplicates} already queued, ${r.summary.failed} failed`);
       } else {
         const r = await withStore(opts.db, (store) => analyzeInputs(store, items, { onError: (e) => onError(e.path, e.reason), onInput: (_, source) => log(`analysed ${source}`) }));

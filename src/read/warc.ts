@@ -14,7 +14,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { WARCParser, type WARCRecord } from 'warcio';
+import type { WARCParser, WARCRecord } from 'warcio';
 import type { ReadItem } from './read.ts';
 
 export interface WarcOptions {
@@ -40,8 +40,10 @@ export async function* warcItems(path: string, opts: WarcOptions): AsyncGenerato
   let pages = 0;
   let broken = false;
   const size = (await stat(path)).size;
+  // Loaded on first use: every `storyline` command would otherwise pay for it at start-up.
+  const { WARCParser: Parser } = await import('warcio');
   const stream = createReadStream(path);
-  const parser = new WARCParser(stream);
+  const parser = new Parser(stream);
   try {
     for (;;) {
       const parsed = await parseNext(parser);
