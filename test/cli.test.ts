@@ -11,28 +11,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/report/schema.ts';
 import { assertValidReport } from '../src/report/validate.ts';
+import { BIN, run, type Run } from './cli-process.ts';
 import { TOPICS, article } from './fixtures.ts';
-
-const BIN = join(import.meta.dirname, '..', 'bin', 'storyline');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], opts: { input?: string } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(BIN, args, { env: { ...process.env, CI: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(opts.input ?? '');
-  });
-}
 
 const json = (r: Run): Report => JSON.parse(r.stdout) as Report;
 

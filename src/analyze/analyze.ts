@@ -96,14 +96,22 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     }
     for (const d of result.articles[0]!.diagnostics) if (d.level === 'warning') options.onWarning?.(input.source, d.message);
     const { articles } = result;
-    await store.write(async (tx) => {
+    const stored = await store.write(async (tx) => {
+      // Checked again under the write lock: another worker may have stored the same content (a
+      // redelivered queue message) while this one was analysing it.
+      if (await tx.articleExists(page.id)) {
+        await tx.addSource(page.id, input.source);
+        return false;
+      }
       for (const article of articles) {
         const outcome = await groupAndStore(tx, article, options);
         merges.push(...outcome.merged);
         splits.push(...outcome.split);
       }
+      return true;
     });
-    summary.analysed++;
+    if (stored) summary.analysed++;
+    else summary.unchanged++;
     for (const a of articles) articleIds.add(a.id);
   }
 }

@@ -55,6 +55,8 @@ export interface RawInput {
   title?: string | null;
   published?: string | null;
   outlet?: string | null;
+  /** The MIME type a server declared for the bytes (`text/html; charset=koi8-r`), for decoding. */
+  contentType?: string;
   /** Notes from reading it (e.g. the charset a JSON file was guessed to be in). */
   diagnostics?: Diagnostic[];
 }

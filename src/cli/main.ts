@@ -17,6 +17,7 @@ import { DEFAULT_MAX_BYTES } from '../read/index.ts';
 import { buildReport, buildStoryReport } from '../report/build.ts';
 import { FORMATS, type Format, describeDate, forTerminal, render } from '../report/render.ts';
 import { openStoreFor, DEFAULT_DB } from './open.ts';
+import { registerScaleCommands } from './scale.ts';
 import { registerStoryCommands } from './story.ts';
 
 export const EXIT = { ok: 0, usage: 1, partial: 2 } as const;
@@ -28,7 +29,7 @@ export function formatOption(): Option {
 }
 
 export function dbOption(): Option {
-  return new Option('--db <dir>', 'folder of the embedded store').default(DEFAULT_DB);
+  return new Option('--db <dir>', 'folder of the embedded store, or a postgres:// URL (?schema=NAME picks a schema)').default(DEFAULT_DB).env('DATABASE_URL');
 }
 
 export function chosenFormat(f: string | undefined): Format {
@@ -79,31 +80,37 @@ export function program(): Command {
   cli
     .command('analyze')
     .description('analyse files and folders of scraped news into the store, and print the report')
-    .argument('<path...>', 'files or folders (recursive): .txt, .html/.htm, .json, .jsonl; - reads JSON Lines from standard input')
+    .argument('<path...>', 'files, folders (recursive) or URLs: .txt, .html/.htm, .json, .jsonl, .warc(.gz), .rss/.atom/.xml; - reads JSON Lines from standard input')
     .addOption(dbOption())
     .addOption(formatOption())
     .addOption(new Option('--max-bytes <n>', 'largest input file accepted, in bytes').default(DEFAULT_MAX_BYTES).argParser(positiveInt))
     .option('--progress', 'report progress on stderr even when it is not a terminal (one line every half second)')
+    .option('--fetch', 'for feeds, fetch and analyse the page each item links to instead of the feed\'s copy')
     .addHelpText('after', `
 Examples:
   $ storyline analyze ../shared/corpus/seeds
+  $ storyline analyze CC-NEWS-20250301.warc.gz https://news.example/feed.rss
   $ storyline analyze page.html dump.txt --format md > report.md
   $ storyline analyze scraped/ --db ./newsroom --format json | jq '.stories[].title'
   $ cat articles.jsonl | storyline analyze -
 
 Inputs: .txt (text dumps), .html/.htm (web pages), .json (one article object or an
 array), .jsonl (one object per line). JSON objects need "text" or "html", and may
-carry "url", "title", "published" and "source".
+carry "url", "title", "published" and "source". Web archives: .warc and .warc.gz
+(each HTML response record). Feeds: .rss, .atom, .xml files and http(s) URLs (each
+item; --fetch analyses its linked page). A URL that is not a feed is one page.
 
 Exit codes: 0 all inputs analysed (or already stored), 2 some inputs failed (one line
 each on stderr, and an entry in the report's "errors"), 1 usage error or nothing analysed.`)
-    .action(async (paths: string[], opts: { db: string; format?: string; maxBytes: number; progress?: boolean }) => {
+    .action(async (paths: string[], opts: { db: string; format?: string; maxBytes: number; progress?: boolean; fetch?: boolean }) => {
       const format = chosenFormat(opts.format);
       const store = await openStoreFor(opts.db);
       try {
         const bar = progress(opts.progress === true);
         const outcome = await analyzePaths(store, paths, {
           maxBytes: opts.maxBytes,
+          fetchLinks: opts.fetch === true,
+          onNote: (path, message) => process.stderr.write(`storyline: ${forTerminal(path)}: ${forTerminal(message)}\n`),
           onInput: (s, source) => bar.update(s.inputs, s.failed, source),
           onWarning: (source, message) => {
             bar.done();
@@ -314,6 +321,7 @@ Examples:
       });
   }
 
+  registerScaleCommands(cli);
   return cli;
 }
 

@@ -1,11 +1,11 @@
 /** Opening the store from command-line options, with errors that say what to do. */
 import { existsSync, statSync } from 'node:fs';
-import { openStore, type Store } from '../store/index.ts';
+import { isPostgresUrl, openStore, type Store } from '../store/index.ts';
 
 export const DEFAULT_DB = './.storyline';
 
 export async function openStoreFor(db: string, { mustExist = false } = {}): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(db)) return openStore(db);
+  if (isPostgresUrl(db)) return openStore(db);
   if (existsSync(db) && !statSync(db).isDirectory()) {
     throw new Error(`--db ${db} is a file; it must be a folder for the embedded store (it is created if missing)`);
   }

@@ -40,7 +40,7 @@ export function prepare(input: RawInput): PrepareResult {
   if (input.content !== undefined) {
     raw = input.content.normalize('NFC').replace(/\r\n?/g, '\n');
   } else if (input.bytes) {
-    const decoded = decode(input.bytes, { contentTypeHint: input.kind === 'html' ? 'text/html' : 'text/plain' });
+    const decoded = decode(input.bytes, { contentTypeHint: input.contentType ?? (input.kind === 'html' ? 'text/html' : 'text/plain') });
     if ('error' in decoded) return { ok: false, source: input.source, reason: decoded.error };
     raw = decoded.text;
     diagnostics.push(...decoded.diagnostics);

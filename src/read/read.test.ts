@@ -144,8 +144,8 @@ describe('readInputs over a folder', () => {
     expect(errors(p('g-empty.txt'))).toEqual(['empty file']);
     expect(errors(p('i-huge.txt'))).toEqual(['file is 20 MB, over the 10 MB limit (raise it with --max-bytes)']);
     expect(errors(p('j-locked.txt'))).toEqual(['cannot read: permission denied']);
-    expect(errors(p('k-report.pdf'))).toEqual(["unsupported file type '.pdf' (expected .txt, .html, .htm, .json or .jsonl)"]);
-    expect(errors(p('l-notes'))).toEqual(['unsupported file type (no extension) (expected .txt, .html, .htm, .json or .jsonl)']);
+    expect(errors(p('k-report.pdf'))).toEqual(["unsupported file type '.pdf' (expected .txt, .html, .htm, .json, .jsonl, .warc, .warc.gz, .rss, .atom or .xml)"]);
+    expect(errors(p('l-notes'))).toEqual(['unsupported file type (no extension) (expected .txt, .html, .htm, .json, .jsonl, .warc, .warc.gz, .rss, .atom or .xml)']);
   });
 
   it('leaves binary and charset problems of .txt files to the decode stage, which reports them', () => {
@@ -190,7 +190,7 @@ describe('readInputs: single paths and options', () => {
 
   it('exports its defaults', () => {
     expect(DEFAULT_MAX_BYTES).toBe(10 * 1024 * 1024);
-    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.html', '.htm', '.json', '.jsonl']);
+    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.html', '.htm', '.json', '.jsonl', '.warc', '.warc.gz', '.rss', '.atom', '.xml']);
   });
 });
 

@@ -11,6 +11,9 @@ import type { Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Diagnostic, InputKind, RawInput } from '../article/article.ts';
 import { decode, normalizeText } from '../decode/index.ts';
+import { feedItems, looksLikeFeed } from './feed.ts';
+import { fetchUrl, isHttpUrl, type FetchOptions } from './fetch.ts';
+import { warcItems } from './warc.ts';
 
 export type ReadItem = { ok: true; input: RawInput } | { ok: false; path: string; reason: string };
 
@@ -19,6 +22,12 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Where `-` reads JSON Lines from; defaults to `process.stdin` (tests pass their own). */
   stdin?: AsyncIterable<Uint8Array | string>;
+  /** Limits for URLs (feeds, pages) and, with `fetchLinks`, feed items' links. */
+  fetch?: FetchOptions;
+  /** Analyse the page each feed item links to instead of the feed's copy of it. */
+  fetchLinks?: boolean;
+  /** Told what a file held that is not an input and was passed over (a WARC's request records). */
+  onNote?: (path: string, message: string) => void;
 }
 
 /** Larger files are refused: a news article is kilobytes; 10 MB leaves room for bloated HTML. */
@@ -32,6 +41,11 @@ const FORMATS = {
   '.htm': 'html',
   '.json': 'json',
   '.jsonl': 'jsonl',
+  '.warc': 'warc',
+  '.warc.gz': 'warc',
+  '.rss': 'feed',
+  '.atom': 'feed',
+  '.xml': 'feed',
 } as const;
 type Format = (typeof FORMATS)[keyof typeof FORMATS];
 
@@ -52,11 +66,35 @@ export async function* readInputs(paths: string[], opts: ReadOptions = {}): Asyn
   const walked = new Set<string>();
   for (const path of paths) {
     if (path === STDIN_PATH) yield* readStdin(opts.stdin, maxBytes);
-    else yield* readPath(path, maxBytes, walked);
+    else if (isHttpUrl(path)) yield* readUrl(path, opts);
+    else yield* readPath(path, { ...opts, maxBytes }, walked);
   }
 }
 
-async function* readPath(path: string, maxBytes: number, walked: Set<string>): AsyncGenerator<ReadItem> {
+/** A URL: a feed (by its Content-Type or its root element) gives its items; anything else is one page. */
+async function* readUrl(url: string, opts: ReadOptions): AsyncGenerator<ReadItem> {
+  const got = await fetchUrl(url, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, ...opts.fetch });
+  if (!got.ok) {
+    yield fail(url, `${got.url === url ? '' : `(redirected to ${got.url}) `}${got.reason}`);
+    return;
+  }
+  const type = got.contentType ?? '';
+  if (/(rss|atom|xml)/i.test(type) || /^\s*</.test(Buffer.from(got.bytes.subarray(0, 512)).toString('latin1'))) {
+    const decoded = decode(got.bytes, { contentTypeHint: type || 'text/xml' });
+    if (!('error' in decoded) && looksLikeFeed(decoded.text)) {
+      yield* feedItems(url, decoded.text, decoded.diagnostics, opts);
+      return;
+    }
+  }
+  if (!/^\s*(text\/|application\/xhtml)/i.test(type) && type !== '') {
+    yield fail(url, `not a page or a feed (Content-Type ${type.split(';')[0]})`);
+    return;
+  }
+  yield { ok: true, input: { source: url, kind: /text\/plain/i.test(type) ? 'text' : 'html', bytes: got.bytes, url: got.url, ...(type ? { contentType: type } : {}) } };
+}
+
+async function* readPath(path: string, opts: ReadOptions & { maxBytes: number }, walked: Set<string>): AsyncGenerator<ReadItem> {
+  const { maxBytes } = opts;
   let info: Stats;
   try {
     info = await stat(path);
@@ -76,19 +114,24 @@ async function* readPath(path: string, maxBytes: number, walked: Set<string>): A
       return;
     }
     for (const name of names.filter((n) => !n.startsWith('.')).sort()) {
-      yield* readPath(join(path, name), maxBytes, walked);
+      yield* readPath(join(path, name), opts, walked);
     }
   } else if (!info.isFile()) {
     yield fail(path, 'not a regular file (a device, socket or pipe)');
   } else {
-    yield* readFileItems(path, info.size, maxBytes);
+    yield* readFileItems(path, info.size, opts);
   }
 }
 
-async function* readFileItems(path: string, size: number, maxBytes: number): AsyncGenerator<ReadItem> {
+async function* readFileItems(path: string, size: number, opts: ReadOptions & { maxBytes: number }): AsyncGenerator<ReadItem> {
+  const { maxBytes } = opts;
   const format = formatFor(path, size, maxBytes);
   if (typeof format !== 'string') {
     yield format;
+    return;
+  }
+  if (format === 'warc') {
+    yield* warcItems(path, { maxBytes, onNote: opts.onNote });
     return;
   }
   let bytes: Uint8Array;
@@ -96,6 +139,12 @@ async function* readFileItems(path: string, size: number, maxBytes: number): Asy
     bytes = await readFile(path);
   } catch (err) {
     yield fail(path, fsReason(err, path));
+    return;
+  }
+  if (format === 'feed') {
+    const decoded = decode(bytes);
+    if ('error' in decoded) yield fail(path, decoded.error);
+    else yield* feedItems(path, decoded.text, decoded.diagnostics, opts);
     return;
   }
   yield* bytesItems(path, format, bytes);
@@ -113,17 +162,25 @@ export function* readBytes(name: string, bytes: Uint8Array, maxBytes = DEFAULT_M
 
 /** The format a file's name says, or the error item when the file cannot be read as one. */
 function formatFor(path: string, size: number, maxBytes: number): Format | ReadItem {
-  const ext = extname(path).toLowerCase();
+  const ext = /\.warc\.gz$/i.test(path) ? '.warc.gz' : extname(path).toLowerCase();
   const format: Format | undefined = Object.hasOwn(FORMATS, ext) ? FORMATS[ext as keyof typeof FORMATS] : undefined;
   if (!format) return fail(path, `unsupported file type ${ext ? `'${ext}'` : '(no extension)'} (${EXPECTED})`);
   if (size === 0) return fail(path, 'empty file');
+  // Web archives hold thousands of pages: the size limit applies to each record, not the file.
+  if (format === 'warc') return format;
   if (size > maxBytes) return fail(path, tooLarge(`file is ${formatBytes(size)},`, maxBytes));
   return format;
 }
 
+/** Text, HTML and JSON: the formats that need nothing but their bytes (no file, no network). */
 function* bytesItems(path: string, format: Format, bytes: Uint8Array): Generator<ReadItem> {
   if (format === 'text' || format === 'html') {
     yield { ok: true, input: { source: path, kind: format, bytes } };
+    return;
+  }
+  if (format === 'warc' || format === 'feed') {
+    // Read from a file path (records streamed) or a feed's links fetched: not from bytes in memory.
+    yield fail(path, `${format === 'warc' ? 'web archives' : 'feeds'} are read from files or URLs (storyline analyze), not uploaded`);
     return;
   }
   const decoded = decode(bytes);

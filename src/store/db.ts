@@ -7,9 +7,17 @@ export interface Queryable {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
 }
 
+/**
+ * What a transaction must not run beside: `group` for the grouping step (read the nearest stored
+ * articles, then write the article and its story), `migrate` for schema changes. A server backend
+ * serialises transactions that name the same lock (docs/architecture.md, "Several writers"); the
+ * embedded one has a single writer already.
+ */
+export type TxLock = 'group' | 'migrate';
+
 export interface Db extends Queryable {
   /** Runs `fn` in one transaction: all of it is stored, or none of it. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: { lock?: TxLock }): Promise<T>;
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;

@@ -21,22 +21,29 @@ export function migrations(): Migration[] {
     .map((f) => ({ version: Number(f.slice(0, 3)), name: f.slice(4, -4), sql: readFileSync(DIR + f, 'utf8') }));
 }
 
-/** Applies the migrations the database lacks; returns the versions applied. */
+/**
+ * Applies the migrations the database lacks; returns the versions applied. Each runs under the
+ * migrate lock and re-reads what is applied inside it, so workers started together on a server
+ * apply each migration once.
+ */
 export async function migrate(db: Db): Promise<number[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+  await db.transaction(
+    (tx) => tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    integer PRIMARY KEY,
     name       text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
-  const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+  )`),
+    { lock: 'migrate' },
+  );
   const applied: number[] = [];
   for (const m of migrations()) {
-    if (done.has(m.version)) continue;
-    await db.transaction(async (tx) => {
+    const done = await db.transaction(async (tx) => {
+      if ((await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version])).length > 0) return true;
       for (const statement of splitStatements(m.sql)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
-    });
-    applied.push(m.version);
+      return false;
+    }, { lock: 'migrate' });
+    if (!done) applied.push(m.version);
   }
   return applied;
 }

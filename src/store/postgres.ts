@@ -2,8 +2,9 @@
  * The server driver: a PostgreSQL server through `pg`, with the same SQL and migrations as the
  * embedded store. A `schema` option keeps several stores (or test runs) apart in one database.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Db, Queryable } from './db.ts';
+import type { Db, Queryable, TxLock } from './db.ts';
 
 // DATE columns as 'YYYY-MM-DD' strings, as PGlite returns them, instead of local-midnight Dates.
 const DATE_OID = 1082;
@@ -24,40 +25,72 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     options: schema ? `-c search_path=${schema}` : undefined,
     types: { getTypeParser: (oid, format) => (oid === DATE_OID ? (v: string) => v : pg.types.getTypeParser(oid, format)) },
   });
-  try {
-    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    else await pool.query('SELECT 1');
-  } catch (e) {
-    await pool.end();
-    throw new Error(`cannot connect to PostgreSQL at ${redact(url)}: ${(e as Error).message}`);
-  }
+  // An idle pooled connection that the server drops (a restart, an admin kill) emits 'error' on the
+  // pool; unhandled, that event would end the process. The pool discards the connection itself and
+  // the next query opens a new one, so a worker rides out a PostgreSQL restart (node-postgres docs,
+  // "Pool: events: error").
+  pool.on('error', () => {});
+  const lockKey = (name: TxLock) => advisoryKey(`storyline:${name}:${schema ?? 'public'}`);
   const wrap = (c: { query: pg.Pool['query'] }): Queryable => ({
     async query<R>(sql: string, params: unknown[] = []) {
       return (await c.query(sql, params)).rows as R[];
     },
   });
+  const transaction: Db['transaction'] = async (fn, txOptions = {}) => {
+    const client = await pool.connect();
+    let broken = false;
+    // A checked-out client whose connection drops emits 'error' besides failing its query; with
+    // no listener that event would end the process (node-postgres docs, "Pool: connect").
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN');
+      // Taken before the transaction reads anything, so under READ COMMITTED every statement after
+      // it sees all that the previous holder committed (PostgreSQL docs 13.3.5, advisory locks;
+      // released by COMMIT or ROLLBACK).
+      if (txOptions.lock) await client.query('SELECT pg_advisory_xact_lock($1)', [lockKey(txOptions.lock)]);
+      const out = await fn(wrap(client as unknown as { query: pg.Pool['query'] }));
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw e;
+    } finally {
+      // A connection that could not even roll back is dead: destroy it rather than pool it.
+      client.off('error', onError);
+      client.release(broken || undefined);
+    }
+  };
+  try {
+    if (schema) {
+      // Several workers starting at once would race on CREATE SCHEMA IF NOT EXISTS (it is not
+      // atomic against a concurrent create); the migrate lock makes it one at a time.
+      await transaction((tx) => tx.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`), { lock: 'migrate' });
+    } else {
+      await pool.query('SELECT 1');
+    }
+  } catch (e) {
+    await pool.end();
+    throw new Error(`cannot connect to PostgreSQL at ${redact(url)}: ${(e as Error).message}`);
+  }
   return {
     ...wrap(pool),
     description: `PostgreSQL at ${redact(url)}${schema ? ` (schema ${schema})` : ''}`,
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const out = await fn(wrap(client as unknown as { query: pg.Pool['query'] }));
-        await client.query('COMMIT');
-        return out;
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw e;
-      } finally {
-        client.release();
-      }
-    },
+    transaction,
     async exec(sql) {
       await pool.query(sql);
     },
     close: () => pool.end(),
   };
+}
+
+/** A stable signed 64-bit advisory-lock key for a name (the first 8 bytes of its SHA-256). */
+function advisoryKey(name: string): string {
+  return createHash('sha256').update(name).digest().readBigInt64BE(0).toString();
 }
 
 /** A connection URL without its password, for messages. */

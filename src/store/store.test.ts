@@ -84,6 +84,19 @@ describe.each(backends)('storage contract: $name', ({ skip, open }) => {
     expect(await store.getArticle('a0000000000000003')).toBeNull();
   });
 
+  it('serialises writes: a write sees everything an earlier concurrent write committed', async () => {
+    // Each write reads the article count, waits, then inserts an article named after it. Run side
+    // by side without the group lock, both would read the same count and collide on one id.
+    const { articles: before } = await store.counts();
+    const write = () => store.write(async (tx) => {
+      const n = await tx.articleCount();
+      await new Promise((r) => setTimeout(r, 150));
+      await tx.insertArticle(article(`a${String(9000 + n).padStart(16, '0')}`), null, []);
+    });
+    await Promise.all([write(), write(), write()]);
+    expect((await store.counts()).articles).toBe(before + 3);
+  });
+
   it('records every source the same content came from', async () => {
     await store.write((tx) => tx.addSource('a0000000000000001', '/in/copy.txt'));
     expect((await store.getArticle('a0000000000000001'))?.sources).toEqual(['/in/a0000000000000001.txt', '/in/copy.txt']);

@@ -101,7 +101,7 @@ type EventRow = { id: string; story_id: string; title: string; date_value: strin
  * or null for a throwaway in-memory one.
  */
 export async function openStore(target: string | null, options: PostgresOptions = {}): Promise<Store> {
-  const db = target && /^postgres(ql)?:\/\//.test(target) ? await openPostgres(target, options) : await openPglite(target);
+  const db = target && isPostgresUrl(target) ? await openPostgres(...withSchemaParam(target, options)) : await openPglite(target);
   try {
     await migrate(db);
   } catch (e) {
@@ -109,6 +109,23 @@ export async function openStore(target: string | null, options: PostgresOptions 
     throw e;
   }
   return new Store(db);
+}
+
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//.test(target);
+}
+
+/**
+ * `postgres://host/db?schema=news` keeps a store in its own schema, so several stores (or test
+ * runs, or workers started from a shell) can share one database with nothing but a URL. The
+ * parameter is ours, not libpq's, so it is taken off before `pg` sees the URL.
+ */
+function withSchemaParam(url: string, options: PostgresOptions): [string, PostgresOptions] {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema');
+  if (schema === null) return [url, options];
+  parsed.searchParams.delete('schema');
+  return [parsed.toString(), { ...options, schema: options.schema ?? schema }];
 }
 
 export class Store {
@@ -122,8 +139,19 @@ export class Store {
     return this.db.close();
   }
 
+  /**
+   * Runs `fn` in one transaction. Writes are serialised with each other (the `group` lock): grouping
+   * reads the nearest stored articles and then writes, so two writers side by side would each miss
+   * the other's article and split one story in two.
+   */
   write<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.db.transaction((q) => fn(new StoreTx(q)));
+    return this.db.transaction((q) => fn(new StoreTx(q)), { lock: 'group' });
+  }
+
+  /** Articles stored in the last `seconds` (throughput for `storyline status`). */
+  async storedSince(seconds: number): Promise<number> {
+    const [row] = await this.db.query<{ n: string }>("SELECT count(*) AS n FROM articles WHERE created_at > now() - make_interval(secs => $1)", [seconds]);
+    return Number(row!.n);
   }
 
   /** Which of these article ids are already stored. */
@@ -238,6 +266,11 @@ export class Store {
 /** Writes and the reads grouping needs inside the write transaction. */
 export class StoreTx {
   constructor(private readonly q: Queryable) {}
+
+  async articleCount(): Promise<number> {
+    const [row] = await this.q.query<{ n: string }>('SELECT count(*) AS n FROM articles');
+    return Number(row!.n);
+  }
 
   async articleExists(id: string): Promise<boolean> {
     return (await this.q.query('SELECT 1 FROM articles WHERE id = $1', [id])).length > 0;

@@ -1,0 +1,105 @@
+/**
+ * `npm run bench:workers`: throughput of `storyline worker` on PostgreSQL and NATS JetStream with 1
+ * and then 2 worker processes, on the corpus of `npm run bench` (bench/corpus.ts).
+ *
+ * For each worker count: a fresh schema and stream; the corpus is queued (timed as `ingest`);
+ * then N `bin/storyline worker --exit-when-empty` processes run. Throughput is articles stored
+ * divided by the span between the first and the last commit (from `created_at`), so process
+ * start-up is not counted; peak memory is each worker's VmHWM from /proc. Prints one JSON object.
+ *
+ *   npm run bench:workers                          # 20,000 articles (the issue's figure; long)
+ *   npm run bench:workers -- --articles 2000       # quicker
+ *   npm run bench:workers -- --workers 1,2,3
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openQueue, publishInputs } from '../src/queue/index.ts';
+import { readInputs } from '../src/read/index.ts';
+import { buildCorpus, header } from './corpus.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '20000' },
+    workers: { type: 'string', default: '1,2' },
+    db: { type: 'string', default: process.env.STORYLINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    queue: { type: 'string', default: process.env.STORYLINE_TEST_NATS ?? 'nats://127.0.0.1:4222' },
+  },
+});
+const BIN = join(import.meta.dirname, '..', 'bin', 'storyline');
+
+/** Peak resident memory of a process so far (VmHWM), in MB, or 0 once it is gone. */
+function peakMb(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function runWith(workers: number, corpusDir: string) {
+  const tag = `${Date.now().toString(36)}_${workers}`;
+  const schema = `storyline_bench_${tag}`;
+  const stream = `BENCH_${tag}`.toUpperCase();
+  const db = `${values.db}?schema=${schema}`;
+  const client = new pg.Client({ connectionString: values.db });
+  await client.connect();
+  const q = await openQueue(values.queue!, { stream });
+  try {
+    let t = performance.now();
+    const ingest = await publishInputs(q, readInputs([corpusDir]));
+    const ingestSeconds = (performance.now() - t) / 1000;
+
+    t = performance.now();
+    const peaks = new Array<number>(workers).fill(0);
+    const procs = Array.from({ length: workers }, () => spawn(BIN, ['worker', '--queue', values.queue!, '--stream', stream, '--db', db, '--exit-when-empty'], { stdio: ['ignore', 'ignore', 'pipe'] }));
+    const logs = procs.map(() => '');
+    procs.forEach((p, i) => p.stderr!.on('data', (d) => (logs[i] += d)));
+    const sampler = setInterval(() => procs.forEach((p, i) => (peaks[i] = Math.max(peaks[i]!, peakMb(p.pid!)))), 500);
+    const codes = await Promise.all(procs.map((p) => new Promise<number | null>((r) => p.on('close', r))));
+    clearInterval(sampler);
+    const wallSeconds = (performance.now() - t) / 1000;
+    if (codes.some((c) => c !== 0)) throw new Error(`a worker failed:\n${logs.join('\n')}`);
+
+    const { rows: [r] } = await client.query<{ n: string; pages: string; span: number }>(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE parent_id IS NULL) AS pages, extract(epoch FROM max(created_at) - min(created_at))::float8 AS span FROM ${schema}.articles`,
+    );
+    const articles = Number(r!.n);
+    return {
+      workers,
+      queued: ingest.summary.published,
+      ingest: { seconds: +ingestSeconds.toFixed(2), inputsPerSecond: +(ingest.summary.published / ingestSeconds).toFixed(1) },
+      stored: { articles, pages: Number(r!.pages) },
+      processingSeconds: +r!.span.toFixed(2),
+      articlesPerSecond: +(articles / r!.span).toFixed(1),
+      wallSeconds: +wallSeconds.toFixed(2),
+      peakRssMBPerWorker: peaks,
+    };
+  } finally {
+    await q.jsm.streams.delete(q.names.stream).catch(() => {});
+    await q.jsm.streams.delete(q.names.deadStream).catch(() => {});
+    await q.close();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), 'storyline-bench-scale-'));
+try {
+  const corpusDir = join(work, 'corpus');
+  const corpus = buildCorpus(corpusDir, Number(values.articles));
+  const runs = [];
+  for (const n of values.workers!.split(',').map(Number)) runs.push(await runWith(n, corpusDir));
+  const base = runs.find((r) => r.workers === 1);
+  console.log(JSON.stringify({
+    ...header('bench:workers', corpus),
+    runs: runs.map((r) => ({ ...r, speedup: base ? +(r.articlesPerSecond / base.articlesPerSecond).toFixed(2) : null })),
+    loadAverage: (await import('node:os')).loadavg().map((l) => +l.toFixed(2)),
+  }, null, 2));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
