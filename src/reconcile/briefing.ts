@@ -10,6 +10,7 @@
  * changed, corroborated figures, a statement of the most quoted speaker, then dated events — most
  * widely reported first; the chosen sentences are then put in reading order.
  */
+import type { BriefingSentence } from '../report/schema.ts';
 import type { ClaimOut, ClaimValueOut } from './claims.ts';
 import { type TimelineEvent, describeDate } from './timeline.ts';
 import type { StoryArticle } from './types.ts';
@@ -24,10 +25,7 @@ const MAX_DISPUTES = 3;
 /** A sentence this similar to one already chosen says the same thing. */
 const REDUNDANT = 0.6;
 
-export interface BriefingSentence {
-  text: string;
-  articleIds: string[];
-}
+export type { BriefingSentence };
 
 export interface BriefingQuote {
   speaker: string | null;

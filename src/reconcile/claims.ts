@@ -18,7 +18,7 @@
  */
 import type { Figure } from '../figures/index.ts';
 import { singular, unitKey } from '../figures/index.ts';
-import type { ClaimStatus } from '../report/schema.ts';
+import type { Claim, ClaimStatus, ClaimValue } from '../report/schema.ts';
 import { rarity } from '../group/features.ts';
 import type { StoryArticle } from './types.ts';
 import { bagOf, similarity } from './words.ts';
@@ -38,29 +38,11 @@ const DURATION_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'mont
 /** A word between the number and the counted noun that makes the figure an increment on an earlier one ("3,000 additional troops"). */
 const INCREMENT = /\d(?:[\d,.]*)(?:\s+(?:hundred|thousand|million|billion))?\s+(?:additional|more|extra|further|new)$/i;
 
-export interface ClaimValueOut {
-  text: string;
-  low: number | null;
-  high: number | null;
-  unit: string | null;
-  approx: boolean;
-  attribution: string | null;
-  period: string | null;
-  articleIds: string[];
-  /** How a relative figure was converted ("three times higher than approximately 1.6 million artillery shells"). */
-  derived?: string;
-  /** An increment on an earlier figure ("3,000 additional troops"): listed, not compared. */
-  increment?: boolean;
-}
+/** A value of a claim group: the report's shape (`derived` and `increment` are set here). */
+export type ClaimValueOut = ClaimValue;
 
-export interface ClaimOut {
-  measure: string;
-  kind: 'figure' | 'date';
-  status: ClaimStatus;
-  /** Why the status, in words, naming the values and sources that decide it. */
-  reason: string;
-  values: ClaimValueOut[];
-}
+/** A claim group: the report's shape, with `kind` and `reason` always set. */
+export type ClaimOut = Claim & Required<Pick<Claim, 'kind' | 'reason'>>;
 
 interface Candidate {
   figure: Figure;

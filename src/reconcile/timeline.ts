@@ -18,6 +18,7 @@
  * (≥ DISPUTE_SIMILARITY) but the dates cannot both hold, the dates are a disagreement.
  */
 import { paragraphs } from '../article/article.ts';
+import type { StoryEvent } from '../report/schema.ts';
 import { sentenceSpans } from '../nlp/index.ts';
 import type { TimeMention } from '../time/index.ts';
 import { type ClaimOut, claimable } from './claims.ts';
@@ -42,19 +43,8 @@ const NEWS_PARAGRAPHS = 4;
 const MEETING = /\b(?:met|meet|meets|meeting|talks|visit|visited|visiting|summit|delegation|received|hosted)\b/i;
 const DAY = 86_400_000;
 
-export interface TimelineEvent {
-  date: string | null;
-  earliest: string | null;
-  latest: string | null;
-  /** Granularity of `date`: day, month, season, year, range ... (null when undated). */
-  precision: string | null;
-  summary: string;
-  articleIds: string[];
-  /** How the date was found: `text` (the sentence states it), `published` (the article's date bounds it), `none`. */
-  basis: 'text' | 'published' | 'none';
-  /** The date as the text words it ("In April", "on Wednesday"), when it does. */
-  dateText: string | null;
-}
+/** A timeline event: the report's shape, with `precision`, `basis` and `dateText` always set. */
+export type TimelineEvent = StoryEvent & Required<Pick<StoryEvent, 'precision' | 'basis' | 'dateText'>>;
 
 interface Candidate extends TimelineEvent {
   articleId: string;

@@ -12,6 +12,7 @@
  * and sentences that cite an agency: "as reported by TASS", "according to KCNA", "citing Reuters").
  */
 import { findQuotes } from '../quotes/index.ts';
+import type { ProvenanceEntry, VoiceEntry } from '../report/schema.ts';
 import type { StoryArticle } from './types.ts';
 
 /** Loaded words and phrases (lower case; a trailing `*` matches any ending). */
@@ -28,14 +29,7 @@ const PATTERN = new RegExp(
   'giu',
 );
 
-export interface VoiceEntry {
-  articleId: string;
-  outlet: string;
-  /** Loaded words in the article's own voice, with counts. */
-  own: Array<{ word: string; count: number }>;
-  /** Loaded words inside quotation marks (the article quotes them), with counts. */
-  quoted: Array<{ word: string; count: number }>;
-}
+export type { VoiceEntry };
 
 function outletOf(a: StoryArticle): string {
   if (a.outlet) return a.outlet;
@@ -76,14 +70,7 @@ const CITED_BEFORE = /\b(?:according to|as reported by|reported by|citing|cited 
 /** Words right after an organisation that make it a source ("KCNA said", "Reuters reported"). */
 const CITED_AFTER = /^\s*(?:\([^)]{1,12}\)\s*)?(?:said|reported|says|reports|quoted|cited|stated)\b/i;
 
-export interface ProvenanceEntry {
-  channel: string;
-  articleIds: string[];
-  /** How many quotes came through it. */
-  quotes: number;
-  /** Sentences that cite it (first few). */
-  sentences: Array<{ text: string; articleId: string }>;
-}
+export type { ProvenanceEntry };
 
 /** Wire and agency provenance: every channel quotes came through, and every organisation a sentence cites as its source. */
 export function provenanceOf(articles: StoryArticle[], maxSentences = 3): ProvenanceEntry[] {
