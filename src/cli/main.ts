@@ -16,6 +16,7 @@ import { EXTRACTION_FORMATS, evalExtraction, type ExtractionFormat } from '../ev
 import { DEFAULT_MAX_BYTES } from '../read/index.ts';
 import { buildReport, buildStoryReport } from '../report/build.ts';
 import { FORMATS, type Format, describeDate, forTerminal, render } from '../report/render.ts';
+import type { Store, StoredStory } from '../store/index.ts';
 import { openStoreFor, DEFAULT_DB } from './open.ts';
 import { registerScaleCommands } from './scale.ts';
 import { registerStoryCommands } from './story.ts';
@@ -34,6 +35,23 @@ export function dbOption(): Option {
 
 export function chosenFormat(f: string | undefined): Format {
   return (f as Format | undefined) ?? (process.stdout.isTTY ? 'text' : 'json');
+}
+
+/**
+ * Runs `fn` on one stored story, for the commands that take a STORY_ID: checks the id, opens the
+ * store (which must exist), resolves a merged id to its live story (saying so) and closes the store.
+ */
+export async function withStory(id: string, db: string, fn: (store: Store, story: StoredStory) => Promise<void>): Promise<void> {
+  if (!/^s[0-9a-f]{16}$/.test(id)) throw new UsageError(`'${forTerminal(id)}' is not a story id (they look like s1a2b3c4d5e6f7a8b); list them with \`storyline stories\``);
+  const store = await openStoreFor(db, { mustExist: true });
+  try {
+    const story = await store.getStory(id);
+    if (!story) throw new UsageError(`no story ${id} in ${store.description}; list them with \`storyline stories\``);
+    if (story.id !== id) process.stderr.write(`storyline: story ${id} was merged into ${story.id}\n`);
+    await fn(store, story);
+  } finally {
+    await store.close();
+  }
 }
 
 export function positiveInt(value: string): number {
@@ -169,16 +187,9 @@ each on stderr, and an entry in the report's "errors"), 1 usage error or nothing
     .addOption(formatOption())
     .addHelpText('after', '\nExamples:\n  $ storyline show s1a2b3c4d5e6f7a8b\n  $ storyline show s1a2b3c4d5e6f7a8b --format md > story.md')
     .action(async (id: string, opts: { db: string; format?: string }) => {
-      if (!/^s[0-9a-f]{16}$/.test(id)) throw new UsageError(`'${forTerminal(id)}' is not a story id (they look like s1a2b3c4d5e6f7a8b); list them with \`storyline stories\``);
-      const store = await openStoreFor(opts.db, { mustExist: true });
-      try {
-        const story = await store.getStory(id);
-        if (!story) throw new UsageError(`no story ${id} in ${store.description}; list them with \`storyline stories\``);
-        if (story.id !== id) process.stderr.write(`storyline: story ${id} was merged into ${story.id}\n`);
+      await withStory(id, opts.db, async (store, story) => {
         process.stdout.write(render(await buildStoryReport(store, [story]), chosenFormat(opts.format)));
-      } finally {
-        await store.close();
-      }
+      });
     });
 
   cli
