@@ -12,7 +12,7 @@ import { buildReport } from '../src/report/build.ts';
 import type { Report, ReportArticle } from '../src/report/schema.ts';
 import { assertValidReport } from '../src/report/validate.ts';
 import { openStore, type Store } from '../src/store/index.ts';
-import { SEEDS, SKIP_REASON, hasSeeds, seedPath, seedText } from './seeds.ts';
+import { SEED_ENTITIES, SEEDS, SKIP_REASON, hasSeeds, seedPath, seedText } from './seeds.ts';
 
 const MAIN = ['000', '001', '002', '003', '004'];
 
@@ -246,24 +246,7 @@ describe.skipIf(!hasSeeds)(`seed corpus${hasSeeds ? '' : ` (skipped: ${SKIP_REAS
   describe('5. entities', () => {
     const story = () => report.stories.find((x) => x.id === page('000').storyId)!;
     const named = (n: string) => story().entities.filter((e) => e.name === n || e.aliases.includes(n));
-    it.each([
-      ['Kim Jong Un', ['Kim Jong-un', 'Kim'], 'person'],
-      ['Vladimir Putin', ['Putin'], 'person'],
-      ['North Korea', ['DPRK', 'Pyongyang'], 'place'],
-      ['Russia', ['Russian Federation', 'Moscow'], 'place'],
-      ['Korean Central News Agency', ['KCNA'], 'organization'],
-      ['Center for Advanced Defense Studies', ['C4ADS'], 'organization'],
-      ['Volodymyr Zelenskyy', [], 'person'],
-      ['Andrei Belousov', [], 'person'],
-      ['Sergei Shoigu', [], 'person'],
-      ['Alexei Krivoruchko', [], 'person'],
-      ['Bashar al-Assad', [], 'person'],
-      ['Shin Won-sik', [], 'person'],
-      ['Oleksandr Syrskyi', [], 'person'],
-      ['TASS', [], 'organization'],
-      ['Reuters', [], 'organization'],
-      ['Kursk region', ['Kursk'], 'place'],
-    ] as const)('%s: one entity with its variants', (name, variants, type) => {
+    it.each(SEED_ENTITIES)('%s: one entity with its variants', (name, variants, type) => {
       const e = story().entities.find((x) => x.name === name);
       expect(e, `"${name}" among ${JSON.stringify(story().entities.map((x) => x.name))}`).toBeTruthy();
       expect(e!.type).toBe(type);

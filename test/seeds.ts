@@ -17,3 +17,26 @@ export function seedPath(prefix: string): string {
 export function seedText(prefix: string): string {
   return readFileSync(seedPath(prefix), 'utf8');
 }
+
+/**
+ * EXPECTED.md section 5: one entity each, with the variants merged into it — as
+ * `[name, variants, type]`. The entity extractor's tests and the report's tests both check it.
+ */
+export const SEED_ENTITIES = [
+  ['Kim Jong Un', ['Kim Jong-un', 'Kim'], 'person'],
+  ['Vladimir Putin', ['Putin'], 'person'],
+  ['North Korea', ['DPRK', 'Pyongyang'], 'place'],
+  ['Russia', ['Russian Federation', 'Moscow'], 'place'],
+  ['Korean Central News Agency', ['KCNA'], 'organization'],
+  ['Center for Advanced Defense Studies', ['C4ADS'], 'organization'],
+  ['Volodymyr Zelenskyy', [], 'person'],
+  ['Andrei Belousov', [], 'person'],
+  ['Sergei Shoigu', ['Shoigu'], 'person'],
+  ['Alexei Krivoruchko', [], 'person'],
+  ['Bashar al-Assad', [], 'person'],
+  ['Shin Won-sik', [], 'person'],
+  ['Oleksandr Syrskyi', [], 'person'],
+  ['TASS', [], 'organization'],
+  ['Reuters', [], 'organization'],
+  ['Kursk region', ['Kursk'], 'place'],
+] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SKIP_REASON, hasSeeds, seedText } from '../../test/seeds.ts';
+import { SEED_ENTITIES, SKIP_REASON, hasSeeds, seedText } from '../../test/seeds.ts';
 import { extractEntities, mergeEntities } from './index.ts';
 import type { EntityMention, StoryEntity } from './index.ts';
 import { abbreviates, nameKey, translitKey } from './normalize.ts';
@@ -182,24 +182,7 @@ describe.skipIf(!hasSeeds)('seed story entities (EXPECTED.md section 5)', () => 
   const ents: StoryEntity[] = hasSeeds ? mergeEntities(docs) : [];
   const withName = (name: string) => ents.filter((e) => e.name === name || e.aliases.includes(name));
 
-  it.each([
-    ['Kim Jong Un', ['Kim Jong-un', 'Kim'], 'person'],
-    ['Vladimir Putin', ['Putin'], 'person'],
-    ['North Korea', ['DPRK', 'Pyongyang'], 'place'],
-    ['Russia', ['Russian Federation', 'Moscow'], 'place'],
-    ['Korean Central News Agency', ['KCNA'], 'organization'],
-    ['Center for Advanced Defense Studies', ['C4ADS'], 'organization'],
-    ['Volodymyr Zelenskyy', [], 'person'],
-    ['Andrei Belousov', [], 'person'],
-    ['Sergei Shoigu', ['Shoigu'], 'person'],
-    ['Alexei Krivoruchko', [], 'person'],
-    ['Bashar al-Assad', [], 'person'],
-    ['Shin Won-sik', [], 'person'],
-    ['Oleksandr Syrskyi', [], 'person'],
-    ['TASS', [], 'organization'],
-    ['Reuters', [], 'organization'],
-    ['Kursk region', ['Kursk'], 'place'],
-  ] as const)('%s is one entity with its variants', (name, variants, type) => {
+  it.each(SEED_ENTITIES)('%s is one entity with its variants', (name, variants, type) => {
     const e = ents.find((x) => x.name === name);
     expect(e, `entity "${name}" in ${JSON.stringify(ents.map((x) => x.name))}`).toBeTruthy();
     expect(e!.type).toBe(type);
