@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { analysePage, datePage, prepare } from '../pipeline/index.ts';
+import { datePage, prepare, readPage } from '../pipeline/index.ts';
 
 export type DatesFormat = 'htmldate';
 export const DATES_FORMATS: readonly DatesFormat[] = ['htmldate'];
@@ -23,7 +23,7 @@ export function pageDate(html: Uint8Array, id: string): string | null {
   if (!prepared.ok) return null;
   // A page whose body the cleaner rejects (a gallery, a video page, a stub) is no article, but its
   // markup may still date it: the date is read from the metadata stages alone.
-  const result = analysePage(prepared.page);
+  const result = readPage(prepared.page);
   const value = result.ok ? result.articles[0]!.published.value : datePage(prepared.page).value;
   return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
 }

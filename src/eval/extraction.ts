@@ -12,7 +12,7 @@
  *   pooled over all documents (trafilatura's tests/comparison.py).
  *
  * The system under test gets the page bytes only (never the URL or the gold), through the same
- * code path as `analyze` (prepare + analysePage). `--compare readability` runs Readability.js on
+ * code path as `analyze` (prepare + readPage, the stages before understand). `--compare readability` runs Readability.js on
  * linkedom on the same pages in the same process, each after a warm-up, so the pages-per-second
  * figures are comparable.
  */
@@ -23,7 +23,7 @@ import { Readability } from '@mozilla/readability';
 import { decodeHTML } from 'entities';
 import { parseHTML } from 'linkedom';
 import { decode } from '../decode/index.ts';
-import { analysePage, prepare } from '../pipeline/index.ts';
+import { prepare, readPage } from '../pipeline/index.ts';
 
 export type ExtractionFormat = 'scrapinghub' | 'trafilatura' | 'cleaneval';
 export const EXTRACTION_FORMATS: readonly ExtractionFormat[] = ['scrapinghub', 'trafilatura', 'cleaneval'];
@@ -57,7 +57,7 @@ export interface ExtractionScores {
 export const storylineExtractor: Extractor = (html, id) => {
   const prepared = prepare({ source: id, kind: 'html', bytes: html });
   if (!prepared.ok) return '';
-  const result = analysePage(prepared.page);
+  const result = readPage(prepared.page);
   return result.ok ? result.articles[0]!.text : '';
 };
 

@@ -1,1 +1,1 @@
-export { analyse, analysePage, articleId, datePage, prepare, type AnalyseResult, type PrepareResult } from './pipeline.ts';
+export { analyse, analysePage, articleId, datePage, prepare, readPage, type AnalyseResult, type PrepareResult } from './pipeline.ts';

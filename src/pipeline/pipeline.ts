@@ -80,6 +80,15 @@ export function datePage(page: Article): Article['published'] {
 
 /** The expensive stages: clean, segment, metadata, understand. */
 export function analysePage(page: Article): AnalyseResult {
+  const read = readPage(page);
+  return read.ok ? { ok: true, articles: read.articles.map(understand) } : read;
+}
+
+/**
+ * Clean, segment and metadata, without the understand stage: the articles' text, title and date,
+ * or why the page has no article. What the extraction and date evaluations measure.
+ */
+export function readPage(page: Article): AnalyseResult {
   const cleaned = clean(page);
   const read = segment(cleaned.article, cleaned.tail).map(metadata);
   const words = read[0]!.text.match(/\p{L}{2,}/gu)?.length ?? 0;
@@ -90,5 +99,5 @@ export function analysePage(page: Article): AnalyseResult {
       : 'no article text left after cleaning (the page is all navigation, ads or notices)';
     return { ok: false, source: page.source, reason };
   }
-  return { ok: true, articles: read.map(understand) };
+  return { ok: true, articles: read };
 }
