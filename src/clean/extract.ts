@@ -586,16 +586,6 @@ class Attempt {
     return rows * cols > 10;
   }
 
-  private hasBlockInside(el: El): boolean {
-    const stack: El[] = [];
-    for (const k of el.kids) if (typeof k !== 'string') stack.push(k);
-    while (stack.length) {
-      const e = stack.pop()!;
-      if (e.tag === 'p' || e.tag === 'div' || e.tag === 'ul' || e.tag === 'ol' || e.tag === 'table' || e.tag === 'blockquote' || HEADINGS.has(e.tag)) return true;
-      for (const k of e.kids) if (typeof k !== 'string') stack.push(k);
-    }
-    return false;
-  }
 
   /**
    * Readability's _prepArticle and _cleanConditionally, and the chrome rules added here. Marks

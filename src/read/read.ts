@@ -94,7 +94,6 @@ async function* readUrl(url: string, opts: ReadOptions): AsyncGenerator<ReadItem
 }
 
 async function* readPath(path: string, opts: ReadOptions & { maxBytes: number }, walked: Set<string>): AsyncGenerator<ReadItem> {
-  const { maxBytes } = opts;
   let info: Stats;
   try {
     info = await stat(path);
