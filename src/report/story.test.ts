@@ -39,6 +39,7 @@ describe('story views', () => {
       expect(html).not.toMatch(/<script|<img|href="javascript/i);
       expect(html).toContain('&lt;script&gt;');
       expect(html).toMatch(/default-src 'none'/);
+      expect(html).not.toContain('\u001b');
     }
   });
 

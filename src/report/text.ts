@@ -37,6 +37,11 @@ function range(p: ReportPublished): string {
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/**
+ * Text → HTML text or attribute value: control characters and bidi overrides dropped (as on a
+ * terminal: they can disguise what a reader sees), quotes escaped too, so it is safe inside `"..."`
+ * and `'...'`. The web app (serve/html.ts) and the HTML briefing both use it.
+ */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+  return forTerminal(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }

@@ -4,6 +4,9 @@
  * another `html` template). There is no way to splice an unchecked string into a page: a title
  * holding `<script>` or an `onerror=` attribute comes out as visible text.
  */
+import { escapeHtml } from '../report/text.ts';
+
+export { escapeHtml };
 
 /** Markup built by `html`: safe to embed as is. */
 export class Html {
@@ -11,16 +14,6 @@ export class Html {
   toString(): string {
     return this.value;
   }
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-// C0/C1 controls (not tab or newline) and bidi overrides: they can disguise what a reader sees.
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text → HTML text or attribute value (quotes escaped too, so it is safe inside `"..."` and `'...'`). */
-export function escapeHtml(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 export type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];
