@@ -33,7 +33,7 @@ interface Doc {
   titleVector: TermWeight[];
 }
 
-function baseDocs(): Doc[] {
+export function baseDocs(): Doc[] {
   const raw: Array<{ title: string; paragraphs: string[] }> = [];
   const basil = join(DATA, 'basil-dev');
   for (const year of readdirSync(basil).sort()) {
@@ -68,12 +68,12 @@ function rng(seed: number): () => number {
   };
 }
 
-function hex(n: number, prefix: string): string {
+export function hex(n: number, prefix: string): string {
   return `${prefix}${n.toString(16).padStart(16, '0')}`;
 }
 
 /** Synthetic article `i` (story `i / PER_STORY`): two paragraphs of its story's base text, one of another, the story's own name. */
-function synth(docs: Doc[], i: number): { article: Article; features: GroupFeatures; story: number } {
+export function synth(docs: Doc[], i: number): { article: Article; features: GroupFeatures; story: number } {
   const story = Math.floor(i / PER_STORY);
   const rand = rng(i + 1);
   const base = docs[story % docs.length]!;

@@ -4,7 +4,7 @@
  * batch goes on (per-item status, like a batch API).
  */
 import type { RawInput } from '../article/article.ts';
-import { groupAndStore, type GroupOptions } from '../group/index.ts';
+import { groupAndStore, groupFeatures, type GroupOptions } from '../group/index.ts';
 import { analysePage, prepare } from '../pipeline/index.ts';
 import { readInputs, type ReadOptions } from '../read/index.ts';
 import type { Store } from '../store/index.ts';
@@ -96,6 +96,8 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     }
     for (const d of result.articles[0]!.diagnostics) if (d.level === 'warning') options.onWarning?.(input.source, d.message);
     const { articles } = result;
+    // Outside the write transaction: on a shared server, other workers wait while one holds it.
+    const features = articles.map((a) => groupFeatures(a));
     const stored = await store.write(async (tx) => {
       // Checked again under the write lock: another worker may have stored the same content (a
       // redelivered queue message) while this one was analysing it.
@@ -103,8 +105,8 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
         await tx.addSource(page.id, input.source);
         return false;
       }
-      for (const article of articles) {
-        const outcome = await groupAndStore(tx, article, options);
+      for (const [i, article] of articles.entries()) {
+        const outcome = await groupAndStore(tx, article, options, features[i]);
         merges.push(...outcome.merged);
         splits.push(...outcome.split);
       }

@@ -48,13 +48,19 @@ export function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A year spelled out in digits: what makes a date absolute here. */
+const YEAR = /\b(?:1[89]|20)\d{2}\b/;
+
 /** Every absolute date (one with a year) in the text, with its sentence. */
 export function absoluteDates(text: string): DateMention[] {
   const out: DateMention[] = [];
   for (const sentence of sentences(text)) {
+    // Most sentences name no year, and chrono is the costliest step of reading a text's metadata:
+    // it is not asked about them (what it would find there is dropped below anyway).
+    if (!YEAR.test(sentence)) continue;
     for (const r of chrono.parse(sentence, REFERENCE)) {
       // Only dates that spell out their year: chrono also marks "this year" as year-certain.
-      if (!/\b(?:1[89]|20)\d{2}\b/.test(r.text)) continue;
+      if (!YEAR.test(r.text)) continue;
       for (const c of [r.start, r.end]) {
         if (!c || !c.isCertain('year')) continue;
         const precision: Precision = c.isCertain('day') ? 'day' : c.isCertain('month') ? 'month' : 'year';
@@ -78,7 +84,7 @@ export function parseExplicit(text: string): { value: string; precision: Precisi
     return { value: [iso[1], iso[2], iso[3]].filter(Boolean).join('-'), precision };
   }
   const r = chrono.parse(text, REFERENCE)[0];
-  if (!r || !r.start.isCertain('year') || !/\b(?:1[89]|20)\d{2}\b/.test(r.text)) return null;
+  if (!r || !r.start.isCertain('year') || !YEAR.test(r.text)) return null;
   const c = r.start;
   const precision: Precision = c.isCertain('day') ? 'day' : c.isCertain('month') ? 'month' : 'year';
   return { value: format(c.get('year')!, c.get('month')!, c.get('day')!, precision), precision };

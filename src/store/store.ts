@@ -128,7 +128,39 @@ function withSchemaParam(url: string, options: PostgresOptions): [string, Postgr
   return [parsed.toString(), { ...options, schema: options.schema ?? schema }];
 }
 
+/**
+ * Grouping features of stored articles, kept in memory between transactions. An article's features
+ * never change once stored (its id is its content), and grouping reads the same neighbours again
+ * and again — each newcomer re-reads its whole component — so decoding them from JSON every time
+ * was most of the store's work in `analyze` (docs/benchmarks.md, 2026-12-07). Bounded: the least
+ * recently used entries go first. Only ids the database returns are looked up, so an entry left by
+ * a transaction that rolled back is never used for an article that is not stored.
+ */
+export const FEATURE_CACHE_SIZE = 20_000;
+
+export class FeatureCache {
+  private readonly entries = new Map<string, GroupFeatures>();
+  constructor(private readonly capacity = FEATURE_CACHE_SIZE) {}
+
+  get(id: string): GroupFeatures | undefined {
+    const f = this.entries.get(id);
+    if (f) {
+      // Map keeps insertion order: re-inserting marks the entry most recently used.
+      this.entries.delete(id);
+      this.entries.set(id, f);
+    }
+    return f;
+  }
+
+  set(id: string, features: GroupFeatures): void {
+    this.entries.delete(id);
+    this.entries.set(id, features);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
 export class Store {
+  private readonly features = new FeatureCache();
   constructor(readonly db: Db) {}
 
   get description(): string {
@@ -145,7 +177,7 @@ export class Store {
    * the other's article and split one story in two.
    */
   write<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.db.transaction((q) => fn(new StoreTx(q)), { lock: 'group' });
+    return this.db.transaction((q) => fn(new StoreTx(q, this.features)), { lock: 'group' });
   }
 
   /** Articles stored in the last `seconds` (throughput for `storyline status`). */
@@ -265,7 +297,10 @@ export class Store {
 
 /** Writes and the reads grouping needs inside the write transaction. */
 export class StoreTx {
-  constructor(private readonly q: Queryable) {}
+  constructor(
+    private readonly q: Queryable,
+    private readonly features = new FeatureCache(),
+  ) {}
 
   async articleCount(): Promise<number> {
     const [row] = await this.q.query<{ n: string }>('SELECT count(*) AS n FROM articles');
@@ -313,20 +348,34 @@ export class StoreTx {
   async groupRows(ids: string[]): Promise<GroupRow[]> {
     if (ids.length === 0) return [];
     const rows = await this.q.query<{
-      id: string; seq: string | number; story_id: string | null; event_id: string | null; component: string | null; group_features: GroupFeatures;
+      id: string; seq: string | number; story_id: string | null; event_id: string | null; component: string | null;
       title: string | null; title_derived: boolean; published_earliest: Date | string | null; published_latest: Date | string | null; duplicate_of: string | null;
     }>(
-      `SELECT id, seq, story_id, event_id, component, group_features, title, title_derived, published_earliest, published_latest, duplicate_of
+      `SELECT id, seq, story_id, event_id, component, title, title_derived, published_earliest, published_latest, duplicate_of
          FROM articles WHERE id = ANY($1::text[]) AND group_features IS NOT NULL ORDER BY seq`,
       [ids],
     );
+    // The features are read from the database only for the articles not in the cache.
+    const features = new Map<string, GroupFeatures>();
+    for (const r of rows) {
+      const f = this.features.get(r.id);
+      if (f) features.set(r.id, f);
+    }
+    const missing = rows.filter((r) => !features.has(r.id)).map((r) => r.id);
+    if (missing.length) {
+      const read = await this.q.query<{ id: string; group_features: GroupFeatures }>('SELECT id, group_features FROM articles WHERE id = ANY($1::text[])', [missing]);
+      for (const r of read) {
+        features.set(r.id, r.group_features);
+        this.features.set(r.id, r.group_features);
+      }
+    }
     return rows.map((r) => ({
       id: r.id,
       seq: Number(r.seq),
       storyId: r.story_id,
       eventId: r.event_id,
       component: r.component,
-      features: r.group_features,
+      features: features.get(r.id)!,
       title: r.title,
       titleDerived: r.title_derived,
       published: { earliest: day(r.published_earliest), latest: day(r.published_latest) },
@@ -382,9 +431,14 @@ export class StoreTx {
     return new Map(rows.map((r) => [r.story_id, Number(r.n)]));
   }
 
-  async storyMemberIds(ids: string[]): Promise<string[]> {
+  /** Members of these stories in arrival order; with `limit`, only the most recent `limit` of them. */
+  async storyMemberIds(ids: string[], limit: number | null = null): Promise<string[]> {
     if (ids.length === 0) return [];
-    return (await this.q.query<{ id: string }>('SELECT id FROM articles WHERE story_id = ANY($1::text[]) ORDER BY seq', [ids])).map((r) => r.id);
+    const rows = await this.q.query<{ id: string }>(
+      'SELECT id FROM (SELECT id, seq FROM articles WHERE story_id = ANY($1::text[]) ORDER BY seq DESC LIMIT $2) m ORDER BY seq',
+      [ids, limit],
+    );
+    return rows.map((r) => r.id);
   }
 
   async setArticleStories(ids: string[], story: string): Promise<void> {
@@ -407,8 +461,10 @@ export class StoreTx {
     );
   }
 
-  async setEventStory(id: string, story: string): Promise<void> {
-    await this.q.query('UPDATE events SET story_id = $2 WHERE id = $1 AND story_id <> $2', [id, story]);
+  /** Moves events to a story (those already there are left alone). */
+  async setEventsStory(ids: string[], story: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.q.query('UPDATE events SET story_id = $2 WHERE id = ANY($1::text[]) AND story_id <> $2', [ids, story]);
   }
 
   /** Widens an event's dates to take in a newcomer's publication interval. */
@@ -452,11 +508,6 @@ export class StoreTx {
        SELECT t.term, t.article_id, t.weight, a.seq FROM unnest($1::text[], $2::text[], $3::real[]) AS t(term, article_id, weight) JOIN articles a ON a.id = t.article_id`,
       [terms.map((t) => t[0]), terms.map((t) => t[1]), terms.map((t) => t[2])],
     );
-    await this.q.query(
-      `INSERT INTO term_df (term, df) SELECT term, count(*) FROM unnest($1::text[]) AS t(term) GROUP BY term
-       ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df`,
-      [terms.map((t) => t[0])],
-    );
     const bandRows = items.flatMap((x) => [...new Set(x.extras.bands)].map((b) => [b, x.article.id] as const));
     await this.q.query('INSERT INTO article_bands (band, article_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [bandRows.map((b) => b[0]), bandRows.map((b) => b[1])]);
     await this.q.query(
@@ -464,7 +515,6 @@ export class StoreTx {
        ON CONFLICT (id) DO UPDATE SET size = components.size + excluded.size`,
       [col((x) => x.extras.component)],
     );
-    await this.q.query("UPDATE counters SET value = value + $1 WHERE name = 'articles'", [items.length]);
   }
 
   async mergeEvent(from: string, into: string): Promise<void> {
@@ -505,41 +555,35 @@ export class StoreTx {
     await this.q.query('UPDATE articles SET analysis = $2::jsonb, analysis_version = $3 WHERE id = $1', [id, JSON.stringify(analysis), analysis.version]);
   }
 
-  /** Stores an article with its index vector; `term_df` counts each term's postings (the index's list lengths). */
+  /**
+   * Stores an article with its index vector (`article_terms`), its source and its MinHash bands,
+   * in one statement: data-modifying CTEs (PostgreSQL manual, "WITH Queries", 7.8.4) share the
+   * new row's `seq`, and one round trip instead of four matters on the embedded engine, where each
+   * statement costs about a millisecond however small.
+   */
   async insertArticle(article: Article, storyId: string | null, vector: TermWeight[], extras: GroupExtras | null = null): Promise<void> {
     const p = article.published;
-    const [{ seq } = { seq: 0 }] = await this.q.query<{ seq: string }>(
-      `INSERT INTO articles (id, source, parent_id, story_id, kind, url, outlet, title, title_derived, published_value,
-         published_earliest, published_latest, published_basis, published_evidence, language, text, raw, removed, diagnostics,
-         analysis, analysis_version, group_features, component, duplicate_of)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18::jsonb,$19::jsonb,$20::jsonb,$21,$22::jsonb,$23,$24)
-       RETURNING seq`,
+    await this.q.query(
+      `WITH a AS (
+         INSERT INTO articles (id, source, parent_id, story_id, kind, url, outlet, title, title_derived, published_value,
+           published_earliest, published_latest, published_basis, published_evidence, language, text, raw, removed, diagnostics,
+           analysis, analysis_version, group_features, component, duplicate_of)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18::jsonb,$19::jsonb,$20::jsonb,$21,$22::jsonb,$23,$24)
+         RETURNING id, seq, source),
+       s AS (INSERT INTO article_sources (article_id, source) SELECT id, source FROM a ON CONFLICT DO NOTHING),
+       t AS (INSERT INTO article_terms (term, article_id, weight, seq)
+             SELECT v.term, a.id, v.weight, a.seq FROM a, unnest($25::text[], $26::real[]) AS v(term, weight))
+       INSERT INTO article_bands (band, article_id) SELECT DISTINCT b.band, a.id FROM a, unnest($27::text[]) AS b(band) ON CONFLICT DO NOTHING`,
       [
         article.id, article.source, article.parentId, storyId, article.kind, article.url, article.outlet, article.title,
         article.titleDerived, p.value, p.earliest, p.latest, p.basis, p.evidence, article.language, article.text, article.raw,
         JSON.stringify(article.removed), JSON.stringify(article.diagnostics),
         article.analysis ? JSON.stringify(article.analysis) : null, article.analysis?.version ?? 0,
         extras ? JSON.stringify(extras.features) : null, extras?.component ?? null, extras?.duplicateOf ?? null,
+        vector.map((v) => v.term), vector.map((v) => v.weight), extras?.bands ?? [],
       ],
     );
-    await this.addSource(article.id, article.source);
-    if (vector.length) {
-      await this.q.query(
-        'INSERT INTO article_terms (term, article_id, weight, seq) SELECT term, $1, weight, $4 FROM unnest($2::text[], $3::real[]) AS v(term, weight)',
-        [article.id, vector.map((v) => v.term), vector.map((v) => v.weight), seq],
-      );
-    }
-    if (extras?.bands.length) {
-      await this.q.query('INSERT INTO article_bands (band, article_id) SELECT DISTINCT b, $1 FROM unnest($2::text[]) AS b ON CONFLICT DO NOTHING', [article.id, extras.bands]);
-    }
-    if (vector.length) {
-      await this.q.query(
-        `INSERT INTO term_df (term, df) SELECT term, 1 FROM unnest($1::text[]) AS t(term)
-         ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1`,
-        [vector.map((v) => v.term)],
-      );
-    }
-    await this.q.query("UPDATE counters SET value = value + 1 WHERE name = 'articles'");
+    if (extras) this.features.set(article.id, extras.features);
   }
 }
 
