@@ -4,7 +4,7 @@
  * batch goes on (per-item status, like a batch API).
  */
 import type { RawInput } from '../article/article.ts';
-import { groupAndStore, groupFeatures, type GroupOptions } from '../group/index.ts';
+import { groupAndStore, groupFeatures, prefetchCandidates, type GroupOptions } from '../group/index.ts';
 import { analysePage, prepare } from '../pipeline/index.ts';
 import { readInputs, type ReadOptions } from '../read/index.ts';
 import type { Store } from '../store/index.ts';
@@ -98,6 +98,8 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     const { articles } = result;
     // Outside the write transaction: on a shared server, other workers wait while one holds it.
     const features = articles.map((a) => groupFeatures(a));
+    const view = store.view();
+    const prefetched = await Promise.all(features.map((f) => prefetchCandidates(view, f)));
     const stored = await store.write(async (tx) => {
       // Checked again under the write lock: another worker may have stored the same content (a
       // redelivered queue message) while this one was analysing it.
@@ -106,7 +108,7 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
         return false;
       }
       for (const [i, article] of articles.entries()) {
-        const outcome = await groupAndStore(tx, article, options, features[i]);
+        const outcome = await groupAndStore(tx, article, options, features[i], prefetched[i]);
         merges.push(...outcome.merged);
         splits.push(...outcome.split);
       }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UNKNOWN_DATE, type Article } from '../article/article.ts';
 import { openStore } from '../store/index.ts';
 import { bands, minhash, resemblance } from './duplicates.ts';
-import { clusterRows, groupAndStore, reconcile } from './group.ts';
+import { clusterRows, groupAndStore, prefetchCandidates, reconcile } from './group.ts';
 import { averageLink } from './hac.ts';
 import { groupFeatures, similarity } from './similarity.ts';
 
@@ -117,6 +117,33 @@ describe('grouping through the store', () => {
       expect([...live.articleIds].sort()).toEqual([left.id, right.id, bridge.id].sort());
       expect(live.mergedFrom).toEqual([o3.merged[0]!.from]);
       expect(o3.storyId).toBe(live.id);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('with candidates looked up before the lock, still finds the articles stored since by another worker', async () => {
+    const store = await openStore(null);
+    try {
+      const text = 'Flood waters breached the levee at Riverton overnight and the county ordered three neighbourhoods to evacuate before dawn.';
+      const first = article('a00000000000000b1', 'Riverton levee breached', text, '2025-05-02');
+      const copy = article('a00000000000000b2', 'Levee gives way in Riverton', `${text} Shelters opened at two schools.`, '2025-05-02');
+      const other = article('a00000000000000b3', 'Council approves library budget', 'The council approved the library budget for next year with two new branches.', '2025-05-02');
+      await store.write((tx) => groupAndStore(tx, other));
+      // The copy's lookups run while the store holds only `other`; `first` is stored before the copy takes the lock.
+      const features = groupFeatures(copy);
+      const stale = await prefetchCandidates(store.view(), features);
+      expect(stale.near).not.toContain(first.id);
+      const o1 = await store.write((tx) => groupAndStore(tx, first));
+      const o2 = await store.write((tx) => groupAndStore(tx, copy, {}, features, stale));
+      expect(o2.storyId).toBe(o1.storyId);
+      expect(o2.duplicateOf).toBe(first.id);
+      // Nothing stored since: the prefetched lookups are the whole answer, as under the lock.
+      const fresh = article('a00000000000000b4', 'Riverton evacuates after levee breach', `Riverton: ${text}`, '2025-05-02');
+      const f4 = groupFeatures(fresh);
+      const pre = await prefetchCandidates(store.view(), f4);
+      expect(pre.near).toEqual(expect.arrayContaining([first.id, copy.id]));
+      expect((await store.write((tx) => groupAndStore(tx, fresh, {}, f4, pre))).storyId).toBe(o1.storyId);
     } finally {
       await store.close();
     }

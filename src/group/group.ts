@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../article/article.ts';
-import type { GroupRow, StoreTx } from '../store/store.ts';
+import type { GroupRow, StoreTx, StoreView } from '../store/store.ts';
 import { bands, DUPLICATE_JACCARD, resemblance } from './duplicates.ts';
 import { averageLink, type Edge } from './hac.ts';
 import { gapDays, groupFeatures, shareDay, similarity, type GroupFeatures } from './similarity.ts';
@@ -41,6 +41,14 @@ const MAX_POSTINGS = 400;
 export const EXACT_LIMIT = 150;
 /** Members read, most recent first, when a newcomer is compared with whole stories too large to re-cluster. */
 const FALLBACK_MEMBERS = 3000;
+/** Duplicate candidates read per new article (MinHash band matches). */
+const DUPLICATE_CANDIDATES = 20;
+/**
+ * Articles stored between a prefetch and the write lock that are compared directly. Several
+ * workers store a few each in that time; beyond this many the prefetch is stale and the lookups
+ * run again under the lock.
+ */
+const LATE_LIMIT = 256;
 
 export interface GroupOptions {
   /** Reserved for tests of the fallback path: the component size re-clustered as a whole. */
@@ -161,24 +169,69 @@ export function eventDates(rows: GroupRow[]): { date: string | null; earliest: s
   return { date, earliest, latest };
 }
 
+/** Candidate lookups made before the write lock: the nearest and the near-duplicate articles stored up to `seq`. */
+export interface Prefetched {
+  seq: number;
+  near: string[];
+  copies: string[];
+}
+
+/**
+ * The read-only half of grouping, run without the write lock so that several workers overlap
+ * their index lookups (the costliest statement of grouping: docs/architecture.md, "Several
+ * writers"). `groupAndStore` then adds, under the lock, whatever was stored after `seq`.
+ */
+export async function prefetchCandidates(view: StoreView, features: GroupFeatures): Promise<Prefetched> {
+  // The mark first: an article committed while the lookups run is either seen by them or after it.
+  const seq = await view.lastSeq();
+  const copies = await view.bandMatches(bands(features.minhash), DUPLICATE_CANDIDATES);
+  const near = (await view.nearest(features.vector, CANDIDATES, MAX_POSTINGS)).map((c) => c.articleId);
+  return { seq, near, copies };
+}
+
+/** The candidates as of now: the prefetched ones plus those stored since, or a fresh lookup. */
+async function candidates(tx: StoreTx, features: GroupFeatures, bandKeys: string[], prefetched: Prefetched | null): Promise<{ near: string[]; copies: string[] }> {
+  const late = prefetched ? await tx.idsAfter(prefetched.seq, LATE_LIMIT) : [];
+  if (!prefetched || late.length >= LATE_LIMIT) {
+    return {
+      copies: await tx.bandMatches(bandKeys, DUPLICATE_CANDIDATES),
+      near: (await tx.nearest(features.vector, CANDIDATES, MAX_POSTINGS)).map((c) => c.articleId),
+    };
+  }
+  // The late articles are compared directly: a superset of what the index would have returned, so
+  // a link the lock-held lookup would find is never missed. A late article is a duplicate
+  // candidate only when it shares a band, as the index lookup requires.
+  const keys = new Set(bandKeys);
+  const lateRows = await tx.groupRows(late);
+  const lateCopies = lateRows.filter((r) => bands(r.features.minhash).some((b) => keys.has(b))).map((r) => r.id);
+  return { near: [...new Set([...prefetched.near, ...late])], copies: [...new Set([...prefetched.copies, ...lateCopies])] };
+}
+
 /**
  * Stores `article` and assigns it to a story and an event, inside the caller's transaction.
- * `features` may be computed before the transaction (they depend on the article alone), so that
- * the time spent holding the write lock is only the store's.
+ * `features` and `prefetched` may be computed before the transaction (they need no lock), so that
+ * the time spent holding the write lock is only what must be serialised.
  */
-export async function groupAndStore(tx: StoreTx, article: Article, options: GroupOptions = {}, features: GroupFeatures = groupFeatures(article)): Promise<GroupOutcome> {
+export async function groupAndStore(
+  tx: StoreTx,
+  article: Article,
+  options: GroupOptions = {},
+  features: GroupFeatures = groupFeatures(article),
+  prefetched: Prefetched | null = null,
+): Promise<GroupOutcome> {
   const exactLimit = options.exactLimit ?? EXACT_LIMIT;
+  const bandKeys = bands(features.minhash);
+  const found = await candidates(tx, features, bandKeys, prefetched);
 
   // Near-duplicates: stored articles sharing a MinHash band, checked on their signatures.
-  const bandKeys = bands(features.minhash);
   let duplicateOf: string | null = null;
-  const copies = (await tx.groupRows(await tx.bandMatches(bandKeys, 20))).filter((r) => resemblance(r.features.minhash, features.minhash) >= DUPLICATE_JACCARD);
+  const copies = (await tx.groupRows(found.copies)).filter((r) => resemblance(r.features.minhash, features.minhash) >= DUPLICATE_JACCARD);
   if (copies.length) {
     const first = copies.sort((a, b) => a.seq - b.seq)[0]!;
     duplicateOf = first.duplicateOf ?? first.id;
   }
 
-  const near = await tx.groupRows((await tx.nearest(features.vector, CANDIDATES, MAX_POSTINGS)).map((c) => c.articleId));
+  const near = (await tx.groupRows(found.near)).filter((r) => r.storyId !== null);
   const scored = near.map((r) => ({ row: r, sim: similarity(features, r.features) }));
   const linked = scored.filter((s) => s.sim >= STORY_THRESHOLD);
 

@@ -180,6 +180,14 @@ export class Store {
     return this.db.transaction((q) => fn(new StoreTx(q, this.features)), { lock: 'group' });
   }
 
+  /**
+   * Read-only lookups outside the write lock, on a plain connection: what grouping can look up
+   * before it takes the lock (`prefetchCandidates` in src/group). Writes go through `write()` only.
+   */
+  view(): StoreView {
+    return new StoreTx(this.db, this.features);
+  }
+
   /** Articles stored in the last `seconds` (throughput for `storyline status`). */
   async storedSince(seconds: number): Promise<number> {
     const [row] = await this.db.query<{ n: string }>("SELECT count(*) AS n FROM articles WHERE created_at > now() - make_interval(secs => $1)", [seconds]);
@@ -296,6 +304,9 @@ export class Store {
 }
 
 /** Writes and the reads grouping needs inside the write transaction. */
+/** The lookups `Store.view()` allows without the write lock. */
+export type StoreView = Pick<StoreTx, 'lastSeq' | 'nearest' | 'bandMatches'>;
+
 export class StoreTx {
   constructor(
     private readonly q: Queryable,
@@ -305,6 +316,21 @@ export class StoreTx {
   async articleCount(): Promise<number> {
     const [row] = await this.q.query<{ n: string }>('SELECT count(*) AS n FROM articles');
     return Number(row!.n);
+  }
+
+  /** The arrival number of the latest stored article (0 when none): a mark to ask `idsAfter` from. */
+  async lastSeq(): Promise<number> {
+    const [row] = await this.q.query<{ n: string }>('SELECT coalesce(max(seq), 0) AS n FROM articles');
+    return Number(row!.n);
+  }
+
+  /** Grouped articles stored after arrival number `seq`, in arrival order, at most `limit`. */
+  async idsAfter(seq: number, limit: number): Promise<string[]> {
+    const rows = await this.q.query<{ id: string }>(
+      'SELECT id FROM articles WHERE seq > $1 AND group_features IS NOT NULL ORDER BY seq LIMIT $2',
+      [seq, limit],
+    );
+    return rows.map((r) => r.id);
   }
 
   async articleExists(id: string): Promise<boolean> {
