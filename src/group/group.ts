@@ -41,6 +41,8 @@ const MAX_POSTINGS = 400;
 export const EXACT_LIMIT = 150;
 /** Members read, most recent first, when a newcomer is compared with whole stories too large to re-cluster. */
 const FALLBACK_MEMBERS = 3000;
+/** Members of each story compared when the fallback path checks whether two stories merge (a sample: pairs are quadratic). */
+const MERGE_SAMPLE = 100;
 /** Duplicate candidates read per new article (MinHash band matches). */
 const DUPLICATE_CANDIDATES = 20;
 /**
@@ -167,6 +169,14 @@ export function eventDates(rows: GroupRow[]): { date: string | null; earliest: s
   const latest = rows.map((r) => r.published.latest).filter((d): d is string => d !== null).sort().at(-1) ?? null;
   const date = earliest && latest ? (earliest === latest ? earliest : earliest.slice(0, 7) === latest.slice(0, 7) ? earliest.slice(0, 7) : earliest.slice(0, 4) === latest.slice(0, 4) ? earliest.slice(0, 4) : null) : null;
   return { date, earliest, latest };
+}
+
+/** Mean pairwise similarity between two groups of articles (average link's linkage). */
+function meanSimilarity(a: GroupRow[], b: GroupRow[]): number {
+  if (!a.length || !b.length) return 0;
+  let sum = 0;
+  for (const x of a) for (const y of b) sum += similarity(x.features, y.features);
+  return sum / (a.length * b.length);
 }
 
 /** Candidate lookups made before the write lock: the nearest and the near-duplicate articles stored up to `seq`. */
@@ -321,6 +331,20 @@ export async function groupAndStore(
     }
     await tx.setArticleStories([article.id], best);
     self.storyId = best;
+    // Average link also merges two clusters whose mean similarity reaches the threshold; the exact
+    // path does it by re-clustering, this one never would, and a large subject fragments into many
+    // stories (MStream: 630 stories for 152). A story the newcomer is close to on average as well
+    // is merged into `best` when the two stories are, on a sample of their most recent members.
+    const sample = (story: string) => members.filter((m) => m.storyId === story).slice(-MERGE_SAMPLE);
+    const into = [...sample(best), self];
+    for (const other of touched) {
+      const e = sums.get(other);
+      if (other === best || !e || e.sum / e.n < STORY_THRESHOLD) continue;
+      if (meanSimilarity(into, sample(other)) < STORY_THRESHOLD) continue;
+      await tx.mergeStory(other, best);
+      await tx.moveEvents(other, best);
+      merged.push({ from: other, into: best });
+    }
     const storySize = (await tx.storySizes([best])).get(best) ?? 1;
     if (storySize <= exactLimit) {
       await regroupEvents(tx, best, await tx.groupRows(await tx.storyMemberIds([best])), article.id);

@@ -568,6 +568,11 @@ export class StoreTx {
     await this.q.query('UPDATE stories SET updated_at = now() WHERE id = $1', [into]);
   }
 
+  /** Moves every event of story `from` to story `into` (with its articles, merged by `mergeStory`). */
+  async moveEvents(from: string, into: string): Promise<void> {
+    await this.q.query('UPDATE events SET story_id = $2 WHERE story_id = $1', [from, into]);
+  }
+
   async storyMembers(id: string): Promise<Array<{ id: string; title: string | null; titleDerived: boolean }>> {
     const rows = await this.q.query<{ id: string; title: string | null; title_derived: boolean }>(
       'SELECT id, title, title_derived FROM articles WHERE story_id = $1 ORDER BY seq',
