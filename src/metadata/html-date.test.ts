@@ -55,13 +55,13 @@ describe('date patterns', () => {
 });
 
 describe('order of trust', () => {
-  it('JSON-LD of the article, then meta tags, then <time>, then visible text', () => {
+  it('meta tags, then JSON-LD of the article, then <time>, then visible text', () => {
     const ld = `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-03-01T08:00:00+01:00","dateModified":"2020-03-09T08:00:00+01:00"}</script>`;
     const meta = '<meta property="article:published_time" content="2020-03-02T08:00:00+01:00">';
     const time = '<time datetime="2020-03-03T08:00:00+01:00">3 March 2020</time>';
     const text = '<div class="post-date">4 March 2020</div>';
-    expect(first(body(`<article><h1>Ferry service returns</h1>${time}${text}${PARA}</article>`, `${ld}${meta}`))).toBe('2020-03-01');
-    expect(first(body(`<article><h1>Ferry service returns</h1>${time}${text}${PARA}</article>`, meta))).toBe('2020-03-02');
+    expect(first(body(`<article><h1>Ferry service returns</h1>${time}${text}${PARA}</article>`, `${ld}${meta}`))).toBe('2020-03-02');
+    expect(first(body(`<article><h1>Ferry service returns</h1>${time}${text}${PARA}</article>`, ld))).toBe('2020-03-01');
     expect(first(body(`<article><h1>Ferry service returns</h1>${time}${text}${PARA}</article>`))).toBe('2020-03-03');
     expect(first(body(`<article><h1>Ferry service returns</h1>${text}${PARA}</article>`))).toBe('2020-03-04');
   });

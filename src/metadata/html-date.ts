@@ -1,8 +1,8 @@
 /**
  * Publication (and update) dates from HTML, searched in order of trust:
- *   1. the JSON-LD record of the article (`datePublished`, `dateCreated`; `dateModified` is the
+ *   1. `<meta>` tags (OpenGraph `article:published_time`, Dublin Core, `pubdate`, parsely ...);
+ *   2. the JSON-LD record of the article (`datePublished`, `dateCreated`; `dateModified` is the
  *      update), read with a pattern when the JSON-LD is not valid JSON;
- *   2. `<meta>` tags (OpenGraph `article:published_time`, Dublin Core, `pubdate`, parsely ...);
  *   3. marked-up elements: `itemprop=datePublished`, `<time datetime>`, `<abbr title>`;
  *   4. the URL, only when the input gives one;
  *   5. other JSON-LD records that date the page (a WebPage, a video's upload date);
@@ -285,7 +285,14 @@ export function findDates(index: PageIndex, search: DateSearch): DateCandidate[]
     return true;
   };
 
-  // 1. JSON-LD of the article (machine dates: ISO, read month first if ever ambiguous).
+  // 1. Meta tags, in document order. Before JSON-LD, as in htmldate (the page's head, then JSON
+  //    data): when the two disagree, the meta tag is the one that matches the day the page gives.
+  for (const { key, content } of search.meta.all) {
+    if (META_PUBLISHED.has(key)) add(content, 'published', 'meta', `<meta ${key}>`);
+    else if (META_UPDATED.has(key)) add(content, 'updated', 'meta', `<meta ${key}>`);
+  }
+
+  // 2. JSON-LD of the article (machine dates: ISO, read month first if ever ambiguous).
   const record = (o: JsonObject, source: Source, label: string) => {
     for (const k of ['datePublished', 'dateCreated']) if (typeof o[k] === 'string') add(o[k] as string, 'published', source, `${label} ${k}`, 'mdy');
     if (typeof o.dateModified === 'string') add(o.dateModified as string, 'updated', source, `${label} dateModified`, 'mdy');
@@ -296,12 +303,6 @@ export function findDates(index: PageIndex, search: DateSearch): DateCandidate[]
     for (const text of search.brokenJsonLd) {
       for (const m of text.matchAll(JSON_LD_DATE)) add(m[2], m[1] === 'dateModified' ? 'updated' : 'published', 'jsonld', `JSON-LD (malformed) ${m[1]}`, 'mdy');
     }
-  }
-
-  // 2. Meta tags, in document order.
-  for (const { key, content } of search.meta.all) {
-    if (META_PUBLISHED.has(key)) add(content, 'published', 'meta', `<meta ${key}>`);
-    else if (META_UPDATED.has(key)) add(content, 'updated', 'meta', `<meta ${key}>`);
   }
 
   // 3. Marked-up elements of the article: microdata, <time>, <abbr>; and the date-hinted elements
