@@ -85,6 +85,11 @@ describe('order of trust', () => {
     expect(first(body(`<article><h1>Ferry service returns</h1>${shown}${PARA}</article>`, ld))).toBe('2020-02-17');
   });
 
+  it('finds the headline whose title the meta tags escape twice, and the date under it', () => {
+    const head = '<meta property="og:title" content="Harbour&amp;#039;s ferry returns">';
+    expect(first(`<html lang="en"><head>${head}</head><body><div><h2>Harbour's ferry returns</h2><p>Wire<br>13 Jan 2020, 22:11 GMT+10</p>${PARA}</div></body></html>`)).toBe('2020-01-13');
+  });
+
   it('finds the date in the lines under the headline when nothing marks it', () => {
     expect(first(body(`<h2>Ferry service returns</h2><div><span>Jane Roe | </span> 2020-03-04 16:52:59</div>${PARA}`))).toBe('2020-03-04');
   });
