@@ -95,6 +95,30 @@ describe('order of trust', () => {
   });
 });
 
+describe('the lines under the headline', () => {
+  const STANDFIRST = '<div class="standfirst">The island ferry is back on its winter timetable after the pier repairs finished early, and the operator says the summer sailings will return in May as usual, with two extra crossings on Saturdays.</div>';
+
+  it('reads a byline list and a <time> that shows no date by its machine value', () => {
+    const byline = '<ul class="thread-info"><li><a href="/members/ana">Ana Ruiz</a></li><li><a href="/t/ferry"><time datetime="2020-03-18T12:22:42-0400">1 minute ago</time></a></li></ul>';
+    expect(first(body(`<div><h1>Ferry service returns</h1>${byline}</div>${PARA}`))).toBe('2020-03-18');
+  });
+
+  it('skips the date a profile label stands before', () => {
+    const user = '<div class="user"><a href="/members/ana">Ana Ruiz</a><dl><dt>Joined</dt><dd>May 11, 2017</dd></dl><dl><dt>Posts</dt><dd>3,066</dd></dl></div>';
+    expect(first(body(`<div><h1>Ferry service returns</h1>${user}<div>Posted 18 March 2020</div></div>${PARA}`))).toBe('2020-03-18');
+    expect(first(body(`<div><h1>Ferry service returns</h1>${user}</div>${PARA}`))).toBeNull();
+  });
+
+  it('reads the whole header: a date line after a standfirst', () => {
+    expect(first(body(`<div><h1>Ferry service returns</h1><div>Ana Ruiz</div>${STANDFIRST}<div>August 06, 2019</div></div>${PARA}`))).toBe('2019-08-06');
+  });
+
+  it('never takes the date a caption or a standfirst talks about', () => {
+    const caption = '<div><img src="a.jpg"><br>FILE PHOTO: The ferry leaves the harbour on its first winter sailing since the repairs in Portmore, Ireland, January 16, 2020. Photo by Ana Ruiz for the Harbour Gazette</div>';
+    expect(first(body(`<div><h1>Ferry service returns</h1>${caption}<p>January 18, 2020</p></div>${PARA}`))).toBe('2020-01-18');
+  });
+});
+
 describe('dates that belong to something else', () => {
   it('never come from related articles, comments, navigation or the page header', () => {
     const html = body(`<header class="site-header"><span class="date">Tuesday, 8 December 2020</span></header>
