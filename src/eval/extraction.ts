@@ -157,6 +157,12 @@ function loadTrafilatura(dir: string): SegmentItem[] {
   return items;
 }
 
+/** The pages of a set, without their gold: what the speed benchmark (bench/extraction.ts) runs on. */
+export function extractionPages(format: ExtractionFormat, path: string): Array<{ id: string; html: Uint8Array }> {
+  const items = format === 'trafilatura' ? loadTrafilatura(path) : format === 'scrapinghub' ? loadScrapinghub(path) : loadCleaneval(path);
+  return items.map(({ id, html }) => ({ id, html }));
+}
+
 // ---------------------------------------------------------------- scoring
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
