@@ -3,13 +3,16 @@
  * the extraction eval run) against Readability.js 0.6 on linkedom (same decoding), on the pages of
  * the three extraction sets in ../shared/data/extraction. Part of `npm run bench`; alone:
  *
- *   npm run bench:extraction                 # 3 timed passes per system and set
+ *   npm run bench:extraction                 # 3 runs of each system on each set
  *   npm run bench:extraction -- --passes 5
  *
- * Each system runs on each set in its own child process, one after the other (never two at once),
- * so its peak RSS is its own: the pages are loaded, a warm-up pass runs (JIT), then the timed
- * passes. Pages per second is the median pass by wall clock (one thread, so one core) and by the
- * process's CPU time (less sensitive to other load on the machine). Prints one JSON object.
+ * Each system runs on each set in its own child process, so that its time includes its own garbage
+ * collection and its peak RSS is its own: the modules and pages loaded, a warm-up pass (JIT), then
+ * one timed pass (one thread, so one core), by wall clock and by the process's CPU time (less
+ * sensitive to other load on the machine). The children run one after the other (never two at
+ * once), --passes times per system, the two systems taking turns (S R, R S, S R ...) so a burst of
+ * other load falls on both alike; the median run of each is reported, and the highest peak RSS.
+ * Prints one JSON object.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -25,80 +28,72 @@ export const EXTRACTION_SETS: ReadonlyArray<{ format: ExtractionFormat; dir: str
 ];
 const SYSTEMS = { storyline: storylineExtractor, readability: readabilityExtractor } as const;
 type System = keyof typeof SYSTEMS;
-/** Default timed passes over each set: the median of three rides out a burst of other load. */
+/** Default runs of each system on each set: the median of three rides out a burst of other load. */
 const DEFAULT_PASSES = 3;
 
-interface ChildResult {
-  system: System;
-  set: ExtractionFormat;
+interface Run {
   pages: number;
-  /** Median pass, pages per wall-clock second. */
   pagesPerSecond: number;
-  /** Median pass, pages per second of the process's CPU time (user + system). */
   pagesPerCpuSecond: number;
-  /** Resident memory once the pages are loaded, before any extraction (the same for both systems). */
+  /** Resident memory once the modules and pages are loaded, before any extraction (the same for both). */
   loadedRssMB: number;
   peakRssMB: number;
-  /** Characters extracted in one pass: a check that both did the work. */
+  /** Characters extracted in the pass: a check that the system did the work. */
   chars: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** One system on one set, in this process. */
-function measure(system: System, set: ExtractionFormat, passes: number): ChildResult {
-  const dir = EXTRACTION_SETS.find((s) => s.format === set)!.dir;
-  const pages = extractionPages(set, join(DATA, dir));
+/** One system on one set, in this process: warm-up pass, then one timed pass. */
+function run(system: System, set: ExtractionFormat): Run {
+  const pages = extractionPages(set, join(DATA, EXTRACTION_SETS.find((s) => s.format === set)!.dir));
   const loadedRss = process.memoryUsage().rss;
   const extract = SYSTEMS[system];
+  for (const p of pages) extract(p.html, p.id);
   let chars = 0;
-  for (const p of pages) chars += extract(p.html, p.id).length; // warm-up: a whole pass
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < passes; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    for (const p of pages) extract(p.html, p.id);
-    const seconds = (performance.now() - t0) / 1000;
-    const c = process.cpuUsage(c0);
-    wall.push(pages.length / seconds);
-    cpu.push(pages.length / ((c.user + c.system) / 1e6));
-  }
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const p of pages) chars += extract(p.html, p.id).length;
+  const seconds = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
   return {
-    system,
-    set,
     pages: pages.length,
-    pagesPerSecond: +median(wall).toFixed(1),
-    pagesPerCpuSecond: +median(cpu).toFixed(1),
+    pagesPerSecond: +(pages.length / seconds).toFixed(1),
+    pagesPerCpuSecond: +(pages.length / ((c.user + c.system) / 1e6)).toFixed(1),
     loadedRssMB: Math.round(loadedRss / 1e6),
     peakRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / 1e6),
     chars,
   };
 }
 
-/** Every system on every set, each in a child process, one at a time. */
+function runInChild(system: System, set: ExtractionFormat): Run {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--run', system, '--set', set], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`extraction bench (${system}, ${set}) failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Run;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Every system on every set, each run in a child process, one at a time. */
 export function runExtractionBench(passes = DEFAULT_PASSES) {
-  const results: ChildResult[] = [];
-  for (const { format } of EXTRACTION_SETS) {
-    for (const system of Object.keys(SYSTEMS) as System[]) {
-      const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', system, '--set', format, '--passes', String(passes)], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 20,
-      });
-      if (child.status !== 0) throw new Error(`extraction bench (${system}, ${format}) failed: ${child.stderr}`);
-      results.push(JSON.parse(child.stdout.trim().split('\n').pop()!) as ChildResult);
-    }
-  }
+  const systems = Object.keys(SYSTEMS) as System[];
   const sets = EXTRACTION_SETS.map(({ format }) => {
-    const ours = results.find((r) => r.set === format && r.system === 'storyline')!;
-    const base = results.find((r) => r.set === format && r.system === 'readability')!;
-    const row = (r: ChildResult) => ({ pagesPerSecond: r.pagesPerSecond, pagesPerCpuSecond: r.pagesPerCpuSecond, peakRssMB: r.peakRssMB, chars: r.chars });
+    const runs: Record<System, Run[]> = { storyline: [], readability: [] };
+    for (let i = 0; i < passes; i++) {
+      for (const sys of i % 2 === 0 ? systems : [...systems].reverse()) runs[sys].push(runInChild(sys, format));
+    }
+    const summary = (rs: Run[]) => ({
+      pagesPerSecond: median(rs.map((r) => r.pagesPerSecond)),
+      pagesPerCpuSecond: median(rs.map((r) => r.pagesPerCpuSecond)),
+      peakRssMB: Math.max(...rs.map((r) => r.peakRssMB)),
+      chars: rs[0]!.chars,
+    });
+    const ours = summary(runs.storyline);
+    const base = summary(runs.readability);
     return {
       set: format,
-      pages: ours.pages,
-      loadedRssMB: ours.loadedRssMB,
-      storyline: row(ours),
-      readability: row(base),
+      pages: runs.storyline[0]!.pages,
+      loadedRssMB: runs.storyline[0]!.loadedRssMB,
+      storyline: ours,
+      readability: base,
       speedup: +(ours.pagesPerSecond / base.pagesPerSecond).toFixed(2),
       cpuSpeedup: +(ours.pagesPerCpuSecond / base.pagesPerCpuSecond).toFixed(2),
     };
@@ -108,8 +103,7 @@ export function runExtractionBench(passes = DEFAULT_PASSES) {
 
 const isMain = process.argv[1] === fileURLToPath(import.meta.url);
 if (isMain) {
-  const { values } = parseArgs({ options: { child: { type: 'string' }, set: { type: 'string' }, passes: { type: 'string', default: String(DEFAULT_PASSES) } } });
-  const passes = Number(values.passes);
-  if (values.child) console.log(JSON.stringify(measure(values.child as System, values.set as ExtractionFormat, passes)));
-  else console.log(JSON.stringify(runExtractionBench(passes), null, 2));
+  const { values } = parseArgs({ options: { run: { type: 'string' }, set: { type: 'string' }, passes: { type: 'string', default: String(DEFAULT_PASSES) } } });
+  if (values.run) console.log(JSON.stringify(run(values.run as System, values.set as ExtractionFormat)));
+  else console.log(JSON.stringify(runExtractionBench(Number(values.passes)), null, 2));
 }

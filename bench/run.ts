@@ -31,8 +31,8 @@ import { runScale } from './scale.ts';
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' }, scale: { type: 'string', default: '10000,100000' }, 'extraction-passes': { type: 'string', default: '3' } } });
 const target = Number(values.articles);
 
-// 0. Extraction from HTML against Readability.js on linkedom, each system and set in its own child
-//    process (bench/extraction.ts), before this process allocates anything.
+// 0. Extraction from HTML against Readability.js on linkedom (bench/extraction.ts): each run of a
+//    system on a set in its own child process, one at a time, before this process allocates anything.
 console.log(JSON.stringify(runExtractionBench(Number(values['extraction-passes'])), null, 2));
 
 let peakRss = 0;
