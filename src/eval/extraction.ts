@@ -167,8 +167,13 @@ export function extractionPages(format: ExtractionFormat, path: string): Array<{
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Pages each extractor runs on before timing starts (JIT warm-up), so neither pays for being first. */
-const WARM_UP_PAGES = 5;
+/**
+ * Pages each extractor runs on before timing starts (JIT warm-up), so neither pays for being first.
+ * Five were too few: on CleanEval's 58 pages Storyline's first timed pass still compiled the code
+ * paths the first pages had not reached (chrono, franc), and measured slower than Readability.js
+ * though a warmed-up run is half again faster (npm run bench).
+ */
+const WARM_UP_PAGES = 60;
 
 /**
  * Runs each extractor over every page, one full pass each after a warm-up of every extractor (so
