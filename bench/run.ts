@@ -9,6 +9,9 @@
  *   npm run bench                      # 2,000 articles, then grouping at 10,000 and 100,000 stored
  *   npm run bench -- --articles 1000 --scale 2000,20000   # quicker
  *
+ * First, extraction from HTML (bench/extraction.ts): pages per second and peak memory of Storyline
+ * and of Readability.js on linkedom on the three extraction sets (`npm run bench:extraction` alone).
+ *
  * The second part (bench/scale.ts) measures the per-article grouping cost with 10,000 and
  * 100,000 articles already stored, and the peak memory. Scale-out with worker processes on
  * PostgreSQL and NATS: `npm run bench:workers` (bench/workers.ts); web pages: `npm run bench:web`.
@@ -22,10 +25,15 @@ import { analyse } from '../src/pipeline/index.ts';
 import { readInputs } from '../src/read/index.ts';
 import { openStore } from '../src/store/index.ts';
 import { buildCorpus, header } from './corpus.ts';
+import { runExtractionBench } from './extraction.ts';
 import { runScale } from './scale.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' }, scale: { type: 'string', default: '10000,100000' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' }, scale: { type: 'string', default: '10000,100000' }, 'extraction-passes': { type: 'string', default: '3' } } });
 const target = Number(values.articles);
+
+// 0. Extraction from HTML against Readability.js on linkedom (bench/extraction.ts): each run of a
+//    system on a set in its own child process, one at a time, before this process allocates anything.
+console.log(JSON.stringify(runExtractionBench(Number(values['extraction-passes'])), null, 2));
 
 let peakRss = 0;
 const sampler = setInterval(() => {

@@ -1,13 +1,15 @@
 /**
- * The page as a compact tree, built once from linkedom's DOM and read by every later step of the
- * HTML path (main text, metadata, dates) without touching the DOM again: linkedom's getters build
- * arrays and walk subtrees on every call, so scoring on plain objects is many times faster than
- * Readability.js scoring on the DOM (it also never mutates the page).
+ * The page as a compact tree, built once from htmlparser2's parse events (the parser linkedom uses,
+ * with linkedom's tree-building steps, so it is the tree linkedom's DOM would give) and read by
+ * every later step of the HTML path (main text, metadata, dates): no DOM is built at all, and
+ * scoring on plain objects is many times faster than Readability.js scoring on linkedom's DOM,
+ * whose getters build arrays and walk subtrees on every call (it also never mutates the page).
  *
  * Bounds, so that hostile pages finish: the markup is cut to MAX_MARKUP_CHARS after scripts,
  * styles, comments and SVG are dropped; elements nested deeper than MAX_DEPTH are flattened into
  * their ancestor at that depth (their text stays, in order); every walk is iterative.
  */
+import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 
 /** Markup kept for parsing after scripts, styles, comments and SVG are dropped (news pages are far below). */
@@ -203,6 +205,11 @@ export function parseTree(html: string): El {
   return parsePage(html).root;
 }
 
+/** The compact tree by way of linkedom's DOM: the reference `parsePage`'s direct parse must match. */
+export function parseTreeViaDom(html: string): El {
+  return buildTree(parseHTML(html).document as unknown as DomNode);
+}
+
 /** Every element of the page in document order, and by tag: read by the metadata and date searches instead of walking the tree again. */
 export interface PageIndex {
   all: El[];
@@ -210,9 +217,8 @@ export interface PageIndex {
 }
 
 export function parsePage(html: string): { root: El; index: PageIndex } {
-  const { document } = parseHTML(html);
   const all: El[] = [];
-  const root = buildTree(document as unknown as DomNode, all);
+  const root = parseToTree(html, all);
   const tags = new Map<string, El[]>();
   for (const el of all) {
     const list = tags.get(el.tag);
@@ -220,6 +226,68 @@ export function parsePage(html: string): { root: El; index: PageIndex } {
     else tags.set(el.tag, [el]);
   }
   return { root, index: { all, byTag: (tag) => tags.get(tag) ?? [] } };
+}
+
+/**
+ * The compact tree straight from htmlparser2's events, with the options and tree-building steps
+ * linkedom's parser uses (an element per open tag under the current one, up one per close tag,
+ * which htmlparser2 also emits for void and implicitly closed elements): the same tree as copying
+ * linkedom's DOM (`buildTree`, checked in dom.test.ts), without building that DOM first — linkedom's
+ * node objects, attribute nodes and event targets were half the parsing time, and Readability.js
+ * pays it too.
+ */
+function parseToTree(html: string, all: El[]): El {
+  const root: El = { tag: '#root', parent: null, kids: [], attrs: {}, hint: '' };
+  // Open elements: an El, or null for one too deep to keep (its children go to the nearest El).
+  const open: Array<El | null> = [];
+  let parent = root;
+  let skipping = 0; // depth inside a SKIP subtree
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (skipping > 0 || SKIP.has(name.toLowerCase())) {
+          skipping++;
+          return;
+        }
+        if (open.length >= MAX_DEPTH) {
+          open.push(null);
+          return;
+        }
+        const attrs: Record<string, string> = {};
+        for (const k in attributes) attrs[k.toLowerCase()] = k === 'class' ? classTokens(attributes[k]!) : attributes[k]!;
+        const el: El = { tag: name.toLowerCase(), parent, kids: [], attrs, hint: `${attrs.class ?? ''} ${attrs.id ?? ''}`.trim() };
+        parent.kids.push(el);
+        all.push(el);
+        open.push(el);
+        parent = el;
+      },
+      ontext(text) {
+        if (skipping > 0 || !text) return;
+        const prev = parent.kids[parent.kids.length - 1];
+        if (typeof prev === 'string') parent.kids[parent.kids.length - 1] = prev + text;
+        else parent.kids.push(text);
+      },
+      onclosetag() {
+        if (skipping > 0) {
+          skipping--;
+          return;
+        }
+        open.pop();
+        let p: El | null = null;
+        for (let i = open.length - 1; i >= 0 && !p; i--) p = open[i]!;
+        parent = p ?? root;
+      },
+    },
+    { lowerCaseAttributeNames: false, decodeEntities: true, xmlMode: false },
+  );
+  parser.write(html);
+  parser.end();
+  return root;
+}
+
+/** A class attribute as linkedom's DOMTokenList keeps it: tokens split on whitespace, each once. */
+function classTokens(value: string): string {
+  return /\s/.test(value) ? [...new Set(value.split(/\s+/).filter(Boolean))].join(' ') : value;
 }
 
 /**

@@ -128,12 +128,16 @@ export function cleanText(input: string, options: TextCleanOptions = {}): TextCl
   const seen = new Set<string>();
   const title = options.title ? norm(options.title) : null;
   let k = kept();
+  // Each line's key is needed twice (as the next line's, then as its own): kept while its text is unchanged.
+  let carried: { text: string; key: string } | null = null;
   for (let n = 0; n < k.length; n++) {
     const { l, i } = k[n]!;
     const next = k[n + 1];
-    const key = norm(l.text);
+    const key = carried && carried.text === l.text ? carried.key : norm(l.text);
+    carried = null;
     if (next) {
       const nextKey = norm(next.l.text);
+      carried = { text: next.l.text, key: nextKey };
       // "NewsNorth Korea pledges ..." above "North Korea pledges ...": a nav label glued to a repeated headline.
       const prefix = key.length > nextKey.length && key.endsWith(nextKey) ? l.text.slice(0, l.text.length - next.l.text.trim().length).trim() : null;
       if (prefix !== null && prefix.length <= MAX_GLUED_NAV_CHARS && isHeadingLike(next.l.text)) {

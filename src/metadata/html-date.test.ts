@@ -55,13 +55,13 @@ describe('date patterns', () => {
 });
 
 describe('order of trust', () => {
-  it('JSON-LD of the article, then meta tags, then <time>, then visible text', () => {
+  it('meta tags, then JSON-LD of the article, then <time>, then visible text', () => {
     const ld = `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-03-01T08:00:00+01:00","dateModified":"2020-03-09T08:00:00+01:00"}</script>`;
     const meta = '<meta property="article:published_time" content="2020-03-02T08:00:00+01:00">';
     const time = '<time datetime="2020-03-03T08:00:00+01:00">3 March 2020</time>';
     const text = '<div class="post-date">4 March 2020</div>';
-    expect(first(body(`<article><h1>Ferry service returns</h1>${time}${text}${PARA}</article>`, `${ld}${meta}`))).toBe('2020-03-01');
-    expect(first(body(`<article><h1>Ferry service returns</h1>${time}${text}${PARA}</article>`, meta))).toBe('2020-03-02');
+    expect(first(body(`<article><h1>Ferry service returns</h1>${time}${text}${PARA}</article>`, `${ld}${meta}`))).toBe('2020-03-02');
+    expect(first(body(`<article><h1>Ferry service returns</h1>${time}${text}${PARA}</article>`, ld))).toBe('2020-03-01');
     expect(first(body(`<article><h1>Ferry service returns</h1>${time}${text}${PARA}</article>`))).toBe('2020-03-03');
     expect(first(body(`<article><h1>Ferry service returns</h1>${text}${PARA}</article>`))).toBe('2020-03-04');
   });
@@ -85,8 +85,37 @@ describe('order of trust', () => {
     expect(first(body(`<article><h1>Ferry service returns</h1>${shown}${PARA}</article>`, ld))).toBe('2020-02-17');
   });
 
+  it('finds the headline whose title the meta tags escape twice, and the date under it', () => {
+    const head = '<meta property="og:title" content="Harbour&amp;#039;s ferry returns">';
+    expect(first(`<html lang="en"><head>${head}</head><body><div><h2>Harbour's ferry returns</h2><p>Wire<br>13 Jan 2020, 22:11 GMT+10</p>${PARA}</div></body></html>`)).toBe('2020-01-13');
+  });
+
   it('finds the date in the lines under the headline when nothing marks it', () => {
     expect(first(body(`<h2>Ferry service returns</h2><div><span>Jane Roe | </span> 2020-03-04 16:52:59</div>${PARA}`))).toBe('2020-03-04');
+  });
+});
+
+describe('the lines under the headline', () => {
+  const STANDFIRST = '<div class="standfirst">The island ferry is back on its winter timetable after the pier repairs finished early, and the operator says the summer sailings will return in May as usual, with two extra crossings on Saturdays.</div>';
+
+  it('reads a byline list and a <time> that shows no date by its machine value', () => {
+    const byline = '<ul class="thread-info"><li><a href="/members/ana">Ana Ruiz</a></li><li><a href="/t/ferry"><time datetime="2020-03-18T12:22:42-0400">1 minute ago</time></a></li></ul>';
+    expect(first(body(`<div><h1>Ferry service returns</h1>${byline}</div>${PARA}`))).toBe('2020-03-18');
+  });
+
+  it('skips the date a profile label stands before', () => {
+    const user = '<div class="user"><a href="/members/ana">Ana Ruiz</a><dl><dt>Joined</dt><dd>May 11, 2017</dd></dl><dl><dt>Posts</dt><dd>3,066</dd></dl></div>';
+    expect(first(body(`<div><h1>Ferry service returns</h1>${user}<div>Posted 18 March 2020</div></div>${PARA}`))).toBe('2020-03-18');
+    expect(first(body(`<div><h1>Ferry service returns</h1>${user}</div>${PARA}`))).toBeNull();
+  });
+
+  it('reads the whole header: a date line after a standfirst', () => {
+    expect(first(body(`<div><h1>Ferry service returns</h1><div>Ana Ruiz</div>${STANDFIRST}<div>August 06, 2019</div></div>${PARA}`))).toBe('2019-08-06');
+  });
+
+  it('never takes the date a caption or a standfirst talks about', () => {
+    const caption = '<div><img src="a.jpg"><br>FILE PHOTO: The ferry leaves the harbour on its first winter sailing since the repairs in Portmore, Ireland, January 16, 2020. Photo by Ana Ruiz for the Harbour Gazette</div>';
+    expect(first(body(`<div><h1>Ferry service returns</h1>${caption}<p>January 18, 2020</p></div>${PARA}`))).toBe('2020-01-18');
   });
 });
 

@@ -1,14 +1,16 @@
 /**
  * Publication (and update) dates from HTML, searched in order of trust:
- *   1. the JSON-LD record of the article (`datePublished`, `dateCreated`; `dateModified` is the
+ *   1. `<meta>` tags (OpenGraph `article:published_time`, Dublin Core, `pubdate`, parsely ...);
+ *   2. the JSON-LD record of the article (`datePublished`, `dateCreated`; `dateModified` is the
  *      update), read with a pattern when the JSON-LD is not valid JSON;
- *   2. `<meta>` tags (OpenGraph `article:published_time`, Dublin Core, `pubdate`, parsely ...);
  *   3. marked-up elements: `itemprop=datePublished`, `<time datetime>`, `<abbr title>`;
  *   4. the URL, only when the input gives one;
  *   5. other JSON-LD records that date the page (a WebPage, a video's upload date);
  *   6. the URL the page declares for itself (canonical link, og:url), as a `/2020/03/14/` path;
  *   7. the visible text: the shown side of marked dates, elements whose class or id says date
- *      (htmldate's DATE_EXPRESSIONS), then the lines right under the headline.
+ *      (htmldate's DATE_EXPRESSIONS), then the lines right under the headline (its byline list
+ *      and links included, a <time> read by its machine value when it shows no date; never a
+ *      profile date such as "Joined May 11, 2017", nor a date inside a caption or standfirst).
  * Published and updated dates are kept apart (by key, class, itemprop and the words beside them);
  * the update comes last, for the metadata stage to fall back on. When the best date is a machine
  * timestamp in UTC and the page shows a date one day off, the shown (local) date goes first.
@@ -147,6 +149,20 @@ function valid({ y, m, d }: Parts, max: string): string | null {
 /** Words and patterns that tell a date from the rest, and the blocks whose dates are foreign. */
 /** Tags whose dates belong to other content. */
 const FOREIGN_TAGS = new Set(['aside', 'nav', 'li', 'figcaption', 'option', 'select', 'a']);
+/**
+ * The same, in the lines right under the headline: there a list item or a link is the article's
+ * own byline ("<li>By Jane Roe</li><li><a href=permalink><time>...</time></a></li>" in forum and
+ * blog templates), not a teaser of another item.
+ */
+const HEADER_FOREIGN_TAGS = new Set([...FOREIGN_TAGS].filter((t) => t !== 'li' && t !== 'a'));
+/**
+ * Labels of a person's profile dates in a byline or a forum post's user box ("Joined May 11, 2017",
+ * "Member since 2017"): the date after them is the person's, never the article's.
+ */
+/** How far after a profile label its date is looked for, and how far from the label it may start. */
+const PROFILE_DATE_SPAN = 40;
+const PROFILE_DATE_GAP = 3;
+const PROFILE_DATE_LABEL = /\b(?:joined|member since|registered(?: on)?|mitglied seit|dabei seit|registriert seit|inscrit(?:e)? (?:le|depuis)|membre depuis|miembro desde|registrado desde|iscritto dal|membro dal)\s*:?\s*/gi;
 /** Chrome whose dates belong to other items (related stories, comments, menus, ads). */
 const FOREIGN_REASONS = new Set<string>([REASONS.related, REASONS.comments, REASONS.navigation, REASONS.advertisement]);
 /** Ancestors looked at for a foreign block (wrappers far up say little about a date). */
@@ -180,6 +196,8 @@ export const DATE_RULES = {
   months: MONTHS,
   patterns: DATE_PATTERNS,
   foreignTags: FOREIGN_TAGS,
+  headerForeignTags: HEADER_FOREIGN_TAGS,
+  profileDateLabel: PROFILE_DATE_LABEL,
   foreignReasons: FOREIGN_REASONS,
   utcStamp: UTC_STAMP,
   jsonLdDate: JSON_LD_DATE,
@@ -188,18 +206,22 @@ export const DATE_RULES = {
 
 /** The first plausible date in a short text, as `YYYY-MM-DD`, or null. */
 export function parseDate(text: string, order: Order = 'dmy', max = today()): string | null {
-  const t = text.slice(0, 200);
+  return firstDateAt(text.slice(0, 200), order, max)?.value ?? null;
+}
+
+/** The first plausible date in a text, with where it stands. */
+function firstDateAt(t: string, order: Order, max: string): { index: number; end: number; value: string } | null {
   if (!/\d{2}/.test(t)) return null;
-  let best: { index: number; value: string } | null = null;
+  let best: { index: number; end: number; value: string } | null = null;
   for (const p of DATE_PATTERNS) {
     const m = p.re.exec(t);
     if (!m) continue;
     const parts = p.parts(m, order);
     const v = parts ? valid(parts, max) : null;
     // The earliest match in the text wins; patterns are tried in order of precision for ties.
-    if (v && (!best || m.index < best.index)) best = { index: m.index, value: v };
+    if (v && (!best || m.index < best.index)) best = { index: m.index, end: m.index + m[0].length, value: v };
   }
-  return best?.value ?? null;
+  return best;
 }
 
 function today(): string {
@@ -237,7 +259,7 @@ interface Found extends DateCandidate {
  * True when a date in this element belongs to another item: a related block, a comment, a teaser,
  * a menu, or the page's header and footer (a "today is ..." line, a copyright year).
  */
-function inForeignBlock(el: El, headlinePath?: ReadonlySet<El>): boolean {
+function inForeignBlock(el: El, headlinePath?: ReadonlySet<El>, foreignTags: ReadonlySet<string> = FOREIGN_TAGS): boolean {
   let inArticle = false;
   for (let p: El | null = el; p; p = p.parent) {
     if (p.tag === 'article' || p.tag === 'main' || /\barticle(?:body)?\b|\bblogposting\b/i.test(`${p.attrs.itemprop ?? ''} ${p.attrs.itemtype ?? ''}`)) inArticle = true;
@@ -247,7 +269,7 @@ function inForeignBlock(el: El, headlinePath?: ReadonlySet<El>): boolean {
     if (p.tag === 'body' || p.tag === 'html' || p.tag === '#root') break;
     // A box that holds the headline is the article's (or the page's wrapper), whatever its class says.
     if (headlinePath?.has(p)) continue;
-    if (FOREIGN_TAGS.has(p.tag) && p !== el) return true;
+    if (foreignTags.has(p.tag) && p !== el) return true;
     if ((p.tag === 'footer' || p.tag === 'header') && !inArticle && !hasHeadline(p)) return true;
     const reason = p.hint ? chromeReason(p.hint) : null;
     if (reason && FOREIGN_REASONS.has(reason)) return true;
@@ -285,7 +307,14 @@ export function findDates(index: PageIndex, search: DateSearch): DateCandidate[]
     return true;
   };
 
-  // 1. JSON-LD of the article (machine dates: ISO, read month first if ever ambiguous).
+  // 1. Meta tags, in document order. Before JSON-LD, as in htmldate (the page's head, then JSON
+  //    data): when the two disagree, the meta tag is the one that matches the day the page gives.
+  for (const { key, content } of search.meta.all) {
+    if (META_PUBLISHED.has(key)) add(content, 'published', 'meta', `<meta ${key}>`);
+    else if (META_UPDATED.has(key)) add(content, 'updated', 'meta', `<meta ${key}>`);
+  }
+
+  // 2. JSON-LD of the article (machine dates: ISO, read month first if ever ambiguous).
   const record = (o: JsonObject, source: Source, label: string) => {
     for (const k of ['datePublished', 'dateCreated']) if (typeof o[k] === 'string') add(o[k] as string, 'published', source, `${label} ${k}`, 'mdy');
     if (typeof o.dateModified === 'string') add(o.dateModified as string, 'updated', source, `${label} dateModified`, 'mdy');
@@ -296,12 +325,6 @@ export function findDates(index: PageIndex, search: DateSearch): DateCandidate[]
     for (const text of search.brokenJsonLd) {
       for (const m of text.matchAll(JSON_LD_DATE)) add(m[2], m[1] === 'dateModified' ? 'updated' : 'published', 'jsonld', `JSON-LD (malformed) ${m[1]}`, 'mdy');
     }
-  }
-
-  // 2. Meta tags, in document order.
-  for (const { key, content } of search.meta.all) {
-    if (META_PUBLISHED.has(key)) add(content, 'published', 'meta', `<meta ${key}>`);
-    else if (META_UPDATED.has(key)) add(content, 'updated', 'meta', `<meta ${key}>`);
   }
 
   // 3. Marked-up elements of the article: microdata, <time>, <abbr>; and the date-hinted elements
@@ -416,6 +439,12 @@ function preferLocal(list: Found[]): Found[] {
  * on pages that mark nothing: the first date within HEADER_CHARS of text after the h1.
  */
 const HEADER_CHARS = 400;
+/**
+ * A text run under the headline longer than this is prose, not a byline or a date line: a caption
+ * ("... near Orleans, France, January 16, 2020. Julien De Rosa/Reuters") or a standfirst. Bylines
+ * with their date ("By Jane Roe, Harbour Gazette | Updated 14 March 2020, 10:42 GMT") stay under it.
+ */
+const HEADER_PROSE_CHARS = 150;
 
 /** The page's headline element: the heading that holds the title, else the first h1. */
 function findHeadline(index: PageIndex, title: string | null): El | null {
@@ -447,19 +476,37 @@ function headerDate(h1: El, path: ReadonlySet<El>, order: Order, max: string): F
     const k = walk.pop()!;
     if (typeof k === 'string') {
       const t = k.replace(/\s+/g, ' ');
-      text += t;
       seen += t.trim().length;
+      // A run of prose (a photo caption, a standfirst): a date in it is what it talks about.
+      text += t.trim().length > HEADER_PROSE_CHARS ? ' \u2026 ' : t;
       continue;
     }
     if (k.tag === 'p' && textOf(k).length > 200) break; // the article's first paragraph: the header is over
-    if (inForeignBlock(k, path)) continue;
+    if (inForeignBlock(k, path, HEADER_FOREIGN_TAGS)) continue;
     text += ' ';
+    // A <time> that shows no date ("1 minute ago", "12:22"): its machine value, in its place.
+    if (k.tag === 'time' && k.attrs.datetime && !parseDate(textOf(k), order, max)) {
+      text += `${k.attrs.datetime} `;
+      seen += k.attrs.datetime.length;
+      continue;
+    }
     for (let i = k.kids.length - 1; i >= 0; i--) walk.push(k.kids[i]!);
   }
-  const t = text.replace(/\s+/g, ' ').trim();
-  const value = parseDate(t, order, max);
+  const t = withoutProfileDates(text.replace(/\s+/g, ' ').trim(), order, max);
+  // The whole header, not parseDate's first 200 characters: a standfirst can come before the date.
+  const value = firstDateAt(t, order, max)?.value;
   if (!value) return null;
   return { value, kind: 'published', source: 'text', raw: t, evidence: `date under the headline: ${t.slice(0, 80)}` };
+}
+
+/** The text with each profile date ("Joined May 11, 2017") blanked: the label and the date right after it. */
+function withoutProfileDates(text: string, order: Order, max: string): string {
+  if (!PROFILE_DATE_LABEL.test(text)) return text;
+  PROFILE_DATE_LABEL.lastIndex = 0;
+  return text.replace(new RegExp(`${PROFILE_DATE_LABEL.source}(.{0,${PROFILE_DATE_SPAN}})`, 'gi'), (_m, after: string) => {
+    const at = firstDateAt(after, order, max);
+    return at && at.index <= PROFILE_DATE_GAP ? ` ${after.slice(at.end)}` : ` ${after}`;
+  });
 }
 
 function rankMarked(d: Found): number {

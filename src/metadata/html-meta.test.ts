@@ -30,6 +30,10 @@ describe('page metadata', () => {
     expect(meta('<html><head><title>Gazette Mobile :: Ferry service returns for the winter</title></head><body><h1>Ferry service returns for the winter</h1></body></html>').title).toBe('Ferry service returns for the winter');
   });
 
+  it('decodes a meta title escaped twice', () => {
+    expect(meta('<html><head><meta property="og:title" content="Harbour&amp;#039;s ferry returns"></head><body></body></html>').title).toBe("Harbour's ferry returns");
+  });
+
   it('falls back to meta tags for the byline and language, and leaves absent fields null', () => {
     const m = meta('<html><head><meta name="author" content="Jane Roe"><meta http-equiv="content-language" content="fr"></head><body><p>x</p></body></html>');
     expect(m).toMatchObject({ byline: 'Jane Roe', language: 'fr', siteName: null, canonicalUrl: null, articleBody: null });

@@ -125,7 +125,9 @@ export function readPageMeta(index: PageIndex, jsonLd: JsonObject[], meta: MetaT
   const docTitle = titleEl ? squashOrNull(textOf(titleEl)) : null;
   const h1 = h1El ? squashOrNull(textOf(h1El)) : null;
   const headline = typeof article?.headline === 'string' ? squashOrNull(decodeEntities(article.headline)) : null;
-  const rawTitle = headline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? docTitle ?? h1;
+  // Meta titles are often escaped twice ("Australia&#039;s" once the attribute is read): decoded again.
+  const metaTitle = meta.get('og:title') ?? meta.get('twitter:title');
+  const rawTitle = headline ?? (metaTitle ? decodeEntities(metaTitle) : null) ?? docTitle ?? h1;
   let title = rawTitle ? stripSiteName(rawTitle, siteName) : null;
   // The page's own h1, when the stated title holds it (plus a site name the stripper did not know), is the cleaner headline.
   if (title && h1 && h1.length >= 10 && h1.length < title.length && title.toLowerCase().includes(h1.toLowerCase())) title = h1;

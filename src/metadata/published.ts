@@ -51,13 +51,16 @@ export function sentences(text: string): string[] {
 /** A year spelled out in digits: what makes a date absolute here. */
 const YEAR = /\b(?:1[89]|20)\d{2}\b/;
 
-/** Every absolute date (one with a year) in the text, with its sentence. */
-export function absoluteDates(text: string): DateMention[] {
+/**
+ * Every absolute date (one with a year) in the text, with its sentence; with `keep`, only in the
+ * sentences it keeps (a caller that drops the others anyway spares chrono the work).
+ */
+export function absoluteDates(text: string, keep?: (sentence: string) => boolean): DateMention[] {
   const out: DateMention[] = [];
   for (const sentence of sentences(text)) {
     // Most sentences name no year, and chrono is the costliest step of reading a text's metadata:
     // it is not asked about them (what it would find there is dropped below anyway).
-    if (!YEAR.test(sentence)) continue;
+    if (!YEAR.test(sentence) || (keep && !keep(sentence))) continue;
     for (const r of chrono.parse(sentence, REFERENCE)) {
       // Only dates that spell out their year: chrono also marks "this year" as year-certain.
       if (!YEAR.test(r.text)) continue;
@@ -114,7 +117,8 @@ export function explicitPublished(candidates: Array<{ text: string; evidence: st
  * year) in the past tense, the publication year is that date's year.
  */
 export function inferPublished(text: string): PublishedDate {
-  const past = absoluteDates(text).filter((d) => reportsPast(d.sentence) && !FUTURE.test(d.sentence.slice(Math.max(0, d.index - 30), d.index)));
+  // Only sentences in the past tense can date the article: chrono reads no other.
+  const past = absoluteDates(text, reportsPast).filter((d) => !FUTURE.test(d.sentence.slice(Math.max(0, d.index - 30), d.index)));
   if (past.length === 0) return UNKNOWN_DATE;
   const latest = past.reduce((a, b) => (start(b.value) > start(a.value) ? b : a));
   const earliest = start(latest.value);
