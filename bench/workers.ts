@@ -5,7 +5,9 @@
  * For each worker count: a fresh schema and stream; the corpus is queued (timed as `ingest`);
  * then N `bin/storyline worker --exit-when-empty` processes run. Throughput is articles stored
  * divided by the span between the first and the last commit (from `created_at`), so process
- * start-up is not counted; peak memory is each worker's VmHWM from /proc. Prints one JSON object.
+ * start-up is not counted; peak memory is each worker's VmHWM from /proc; `lock` is the share of
+ * the workers' busy time spent holding the grouping lock, and the speed-up it allows two workers.
+ * Prints one JSON object.
  *
  *   npm run bench:workers                          # 20,000 articles (the issue's figure; long)
  *   npm run bench:workers -- --articles 2000       # quicker
@@ -39,6 +41,33 @@ function peakMb(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * The workers' own account of the grouping lock (their last log line): the share of their busy
+ * time spent holding it. With a share s, N workers cannot be more than 1 / (s + (1 - s) / N) times
+ * faster than one (Amdahl's law), whatever the cores.
+ */
+function lockShare(logs: string[]) {
+  let busy = 0;
+  let held = 0;
+  let waited = 0;
+  for (const log of logs) {
+    const m = /busy ([\d.]+) s, holding the grouping lock ([\d.]+) s \(\d+%\), waiting for it ([\d.]+) s/.exec(log);
+    if (!m) continue;
+    busy += Number(m[1]);
+    held += Number(m[2]);
+    waited += Number(m[3]);
+  }
+  if (!busy) return null;
+  const share = held / busy;
+  return {
+    busySeconds: +busy.toFixed(1),
+    heldSeconds: +held.toFixed(1),
+    waitSeconds: +waited.toFixed(1),
+    heldShare: +share.toFixed(2),
+    amdahlBound2Workers: +(1 / (share + (1 - share) / 2)).toFixed(2),
+  };
 }
 
 async function runWith(workers: number, corpusDir: string) {
@@ -78,6 +107,7 @@ async function runWith(workers: number, corpusDir: string) {
       articlesPerSecond: +(articles / r!.span).toFixed(1),
       wallSeconds: +wallSeconds.toFixed(2),
       peakRssMBPerWorker: peaks,
+      lock: lockShare(logs),
     };
   } finally {
     await q.jsm.streams.delete(q.names.stream).catch(() => {});

@@ -134,6 +134,12 @@ Ctrl-C (or SIGTERM) stops after the input in hand.`)
             },
           });
           log(`worker ${process.pid}: ${summary.received} received, ${summary.analysed} stored, ${summary.unchanged} already stored, ${summary.dead} dead letters, ${summary.requeued} requeued`);
+          // What bounds adding workers: the share of each input spent holding the grouping lock
+          // (bench/workers.ts reads this line).
+          const lock = store.db.lockStats;
+          if (lock && summary.busyMs > 0) {
+            log(`worker ${process.pid}: busy ${(summary.busyMs / 1000).toFixed(1)} s, holding the grouping lock ${(lock.heldMs / 1000).toFixed(1)} s (${Math.round((100 * lock.heldMs) / summary.busyMs)}%), waiting for it ${(lock.waitMs / 1000).toFixed(1)} s`);
+          }
         }, opts.ackWait ? opts.ackWait * 1000 : undefined),
       );
     });

@@ -29,6 +29,8 @@ export interface WorkerSummary {
   unchanged: number;
   dead: number;
   requeued: number;
+  /** Time spent handling inputs (pulls and idle waits excluded), in ms. */
+  busyMs: number;
 }
 
 export type WorkerEvent =
@@ -48,7 +50,7 @@ export interface WorkerOptions extends Pick<AnalyzeOptions, 'exactLimit'> {
 }
 
 export async function runWorker(q: Queue, store: Store, options: WorkerOptions = {}): Promise<WorkerSummary> {
-  const summary: WorkerSummary = { received: 0, analysed: 0, unchanged: 0, dead: 0, requeued: 0 };
+  const summary: WorkerSummary = { received: 0, analysed: 0, unchanged: 0, dead: 0, requeued: 0, busyMs: 0 };
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const emit = options.onEvent ?? (() => {});
   const consumer = await q.js.consumers.get(q.names.stream, q.names.consumer);
@@ -68,7 +70,9 @@ export async function runWorker(q: Queue, store: Store, options: WorkerOptions =
       const batch = await consumer.fetch({ max_messages: options.batch ?? 1, expires: 2000 });
       for await (const m of batch) {
         got++;
+        const t = performance.now();
         await handle(m);
+        summary.busyMs += performance.now() - t;
         if (options.signal?.aborted) break;
       }
     } catch (e) {

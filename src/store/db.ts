@@ -15,12 +15,23 @@ export interface Queryable {
  */
 export type TxLock = 'group' | 'migrate';
 
+export interface LockStats {
+  transactions: number;
+  waitMs: number;
+  heldMs: number;
+}
+
 export interface Db extends Queryable {
   /** Runs `fn` in one transaction: all of it is stored, or none of it. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: { lock?: TxLock }): Promise<T>;
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Time spent waiting for and holding the `group` lock, in this process (server backends; the
+   * embedded store has no lock). What limits several workers: `storyline worker` reports it.
+   */
+  readonly lockStats?: LockStats;
   /** A short description for messages ("embedded store at ./.storyline"). */
   readonly description: string;
 }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Db, Queryable, TxLock } from './db.ts';
+import type { Db, LockStats, Queryable, TxLock } from './db.ts';
 
 // DATE columns as 'YYYY-MM-DD' strings, as PGlite returns them, instead of local-midnight Dates.
 const DATE_OID = 1082;
@@ -36,6 +36,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       return (await c.query(sql, params)).rows as R[];
     },
   });
+  const lockStats: LockStats = { transactions: 0, waitMs: 0, heldMs: 0 };
   const transaction: Db['transaction'] = async (fn, txOptions = {}) => {
     const client = await pool.connect();
     let broken = false;
@@ -50,9 +51,16 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       // Taken before the transaction reads anything, so under READ COMMITTED every statement after
       // it sees all that the previous holder committed (PostgreSQL docs 13.3.5, advisory locks;
       // released by COMMIT or ROLLBACK).
+      const asked = performance.now();
       if (txOptions.lock) await client.query('SELECT pg_advisory_xact_lock($1)', [lockKey(txOptions.lock)]);
+      const got = performance.now();
       const out = await fn(wrap(client as unknown as { query: pg.Pool['query'] }));
       await client.query('COMMIT');
+      if (txOptions.lock === 'group') {
+        lockStats.transactions++;
+        lockStats.waitMs += got - asked;
+        lockStats.heldMs += performance.now() - got;
+      }
       return out;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {
@@ -81,6 +89,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     ...wrap(pool),
     description: `PostgreSQL at ${redact(url)}${schema ? ` (schema ${schema})` : ''}`,
     transaction,
+    lockStats,
     async exec(sql) {
       await pool.query(sql);
     },
