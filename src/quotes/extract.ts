@@ -95,6 +95,8 @@ export interface Frame {
   speakerMention: string | null;
   /** End of the whole source phrase (the speaker mention with its apposition), see `QuoteMention.sourceEnd`. */
   sourceEnd: number | null;
+  /** Start of the whole source phrase when it opens before the speaker mention ("Google's hiring chief, Ann Roe, said"). */
+  sourceStart?: number;
   /** Set when the speaker is a channel ("KCNA said"): the frame then lends `via` to frames it holds. */
   channel: string | null;
   /** "TASS, citing the council's press service, reported": the cited source. */
@@ -344,12 +346,21 @@ function isPersonName(toks: Tok[], np: { from: number; to: number }): boolean {
   return parts.kind === 'person';
 }
 
-const APPOSITION_START = /^(a|an|the|who|which|whose|however|though|too|also|meanwhile|citing|speaking|himself|herself|itself|themselves|then|now|formerly|once|both|each|in|at|on|for|like|with|as|according|its|his|her|their|whom|where|when|one|\d.*)$/;
+const APPOSITION_START = /^(a|an|the|of|from|along|among|together|who|which|whose|however|though|too|also|meanwhile|citing|speaking|himself|herself|itself|themselves|then|now|formerly|once|both|each|in|at|on|for|like|with|as|according|its|his|her|their|whom|where|when|one|\d.*)$/;
 
 /** The speaker phrase before a cue: "Kim said", "Smith, a spokesman, said", "Kim also said". */
 const TWO_WORD_ADVERBS = new Set(['in particular', 'in turn', 'in fact', 'of course', 'at least', 'for example', 'for instance', 'in response', 'in return', 'at first', 'at times', 'in private', 'in public', 'on tuesday', 'on monday', 'on wednesday', 'on thursday', 'on friday', 'on saturday', 'on sunday', 'last week', 'this week', 'last month', 'last year']);
 
-function subjectBefore(toks: Tok[], ti: number): { np: { from: number; to: number }; appositionFrom: number; appositionTo?: number } | null {
+interface Subject {
+  np: { from: number; to: number };
+  appositionFrom: number;
+  appositionTo?: number;
+  /** The source phrase around the speaker mention (token range), when it is wider than the mention and its apposition. */
+  sourceFrom?: number;
+  sourceTo?: number;
+}
+
+function subjectBefore(toks: Tok[], ti: number): Subject | null {
   let j = ti - 1;
   for (;;) {
     while (j >= 0 && isPreVerb(toks[j]!)) j--;
@@ -379,7 +390,11 @@ function subjectBefore(toks: Tok[], ti: number): { np: { from: number; to: numbe
       // "..., after winning the primary, Gov. John Kasich (R-OH), said": the part between the
       // commas is the subject when it is a name and the phrase before it is not.
       const seg = npBackward(toks, j - 1, k + 1);
-      if (seg && seg.from === k + 1 && isPersonName(toks, seg) && !isPersonName(toks, np)) return { np: seg, appositionFrom: -1 };
+      // The role phrase before the name is part of the source phrase, as PolNeAR marks it ("Google's
+      // hiring chief, Ann Roe, said" → the whole phrase) when it is a noun phrase of its own.
+      if (seg && seg.from === k + 1 && isPersonName(toks, seg) && !isPersonName(toks, np)) {
+        return roleBeforeName(toks, np) ? { np: seg, appositionFrom: -1, sourceFrom: np.from, sourceTo: seg.to } : { np: seg, appositionFrom: -1 };
+      }
       return { np, appositionFrom: k, appositionTo: j };
     }
     const direct = toks[j - 1]?.text === ')' ? npBackward(toks, j - 1) : null;
@@ -392,9 +407,46 @@ function subjectBefore(toks: Tok[], ti: number): { np: { from: number; to: numbe
   const prep = toks[np.from - 1];
   if (prep && PP_BEFORE_VERB.has(prep.lower) && np.from >= 2) {
     const outer = npBackward(toks, np.from - 2);
-    if (outer && !PERSONAL_PRONOUNS.has(toks[outer.to - 1]!.lower) || outer && np.to - np.from === 1 && TIME_WORD.test(toks[np.from]!.lower)) return { np: outer!, appositionFrom: -1 };
+    if (outer && !PERSONAL_PRONOUNS.has(toks[outer.to - 1]!.lower) || outer && np.to - np.from === 1 && TIME_WORD.test(toks[np.from]!.lower)) {
+      // "advocates in the transgender community said", "a study by the Brookings Institution found":
+      // the phrase after the preposition modifies the speaker and belongs to the source phrase
+      // (PolNeAR marks the whole noun phrase); a time or a setting ("on Thursday", "in a
+      // statement") does not.
+      return postModifier(toks, prep.lower, np) ? { np: outer!, appositionFrom: -1, sourceTo: np.to } : { np: outer!, appositionFrom: -1 };
+    }
   }
   return { np, appositionFrom: -1 };
+}
+
+/** Heads of a phrase that sets the scene of a statement rather than describing the speaker ("in a statement", "at a rally"). */
+const SETTING_NOUNS = new Set(
+  ('statement statements interview interviews speech speeches letter letters tweet tweets post posts email emails rally rallies ' +
+    'debate debates appearance appearances video videos release remarks conference conferences hearing hearings call calls ' +
+    'briefing briefings meeting meetings event events town hall op-ed editorial message messages note notes book memo ' +
+    'broadcast show program programme radio television tv twitter facebook instagram response reply testimony address ' +
+    'session forum summit visit trip stop campaign ad ads filing filings report reports court').split(' '),
+);
+
+/** A prepositional phrase after a speaker that describes it ("officials in Moscow"), not a time or setting ("Lee on Monday", "Lee in a statement"). */
+function postModifier(toks: Tok[], prep: string, np: { from: number; to: number }): boolean {
+  if (!/^(in|at|from|with|by|on)$/.test(prep)) return false;
+  for (let k = np.from; k < np.to; k++) {
+    const w = toks[k]!.lower;
+    if (TIME_WORD.test(w) || /\d/.test(w) || /^(ago|times?|night|day|days|weeks|months|years|recently|earlier|later)$/.test(w)) return false;
+  }
+  const head = bare(toks[np.to - 1]!.lower);
+  if (SETTING_NOUNS.has(head)) return false;
+  // "Lee on Capitol Hill" is a place; "Lee on her plan" is a topic: only capitalised objects after "on".
+  if (prep === 'on' && !toks[np.to - 1]!.cap) return false;
+  return true;
+}
+
+/** A role phrase standing before a name as its own noun phrase ("the state's party chairman", "Google's hiring chief"). */
+function roleBeforeName(toks: Tok[], np: { from: number; to: number }): boolean {
+  const head = bare(toks[np.to - 1]!.lower);
+  if (toks[np.to - 1]!.cap) return false;
+  const first = toks[np.from]!;
+  return (isTitle(head) || SPEAKER_NOUNS.has(head)) && (isDeterminer(first.lower) || isPossessive(first) || toks.slice(np.from, np.to).some((t) => isPossessive(t)));
 }
 
 /**
@@ -408,16 +460,28 @@ function subjectBefore(toks: Tok[], ti: number): { np: { from: number; to: numbe
  * ("..., said Roe, adding that ...").
  */
 function appositionAfter(toks: Tok[], from: number): number | null {
-  if (toks[from]?.text !== ',' || !appositionOpener(toks[from + 1])) return null;
   // A pronoun takes no apposition ("according to him, the network ..." is a new clause).
-  if (PERSONAL_PRONOUNS.has(toks[from - 1]!.lower) || OBJECT_PRONOUNS.has(toks[from - 1]!.lower)) return null;
+  if (from > 0 && (PERSONAL_PRONOUNS.has(toks[from - 1]!.lower) || OBJECT_PRONOUNS.has(toks[from - 1]!.lower))) return null;
+  // "according to an official who was not authorized to speak": a relative clause on a person
+  // needs no comma.
+  const relative = toks[from]?.lower === 'who' && from > 0 && toks[from - 1]!.kind === 'w';
+  if (!relative) {
+    if (toks[from]?.text !== ',') return null;
+    if (!appositionOpener(toks[from + 1], toks[from + 2]) && !verblessRest(toks, from + 1)) return null;
+  }
   let end = -1;
-  for (let k = from + 1; k < toks.length && k - from <= 40; k++) {
+  for (let k = relative ? from : from + 1; k < toks.length && k - from <= 40; k++) {
     const t = toks[k]!;
+    // A title in quotation marks inside the apposition ("the author of “Hacked,” who ...").
+    if (t.kind === 'q' && k > from + 1 && (toks[k - 1]!.lower === 'of' || isDeterminer(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) {
+      end = k;
+      if (toks[k + 1]?.text === ',' && appositionOpener(toks[k + 2], toks[k + 3])) k++;
+      continue;
+    }
     if (t.kind === 'q') break;
     if (t.kind === 'p') {
       // A second apposition continues the phrase; a joined hyphen or "&" is inside a word or name.
-      if (t.text === ',' && appositionOpener(toks[k + 1])) continue;
+      if (t.text === ',' && appositionOpener(toks[k + 1], toks[k + 2])) continue;
       if ((t.text === '-' || t.text === '&') && toks[k - 1]?.end === t.start && toks[k + 1]?.start === t.end) continue;
       break;
     }
@@ -426,11 +490,30 @@ function appositionAfter(toks: Tok[], from: number): number | null {
   return end > from ? toks[end]!.end : null;
 }
 
+/**
+ * "..., said Jo Lee, associate director of the institute.": a lowercase noun phrase with no verb up
+ * to the end of the sentence (or a dash, semicolon or parenthesis) is an apposition even when its
+ * first word is also a verb.
+ */
+function verblessRest(toks: Tok[], from: number): boolean {
+  const t = toks[from];
+  if (!t || t.kind !== 'w' || t.cap || /ing$/.test(t.lower) || CONJ.has(t.lower) || ADJUNCT_STARTS.has(t.lower) || TIME_WORD.test(t.lower) || isFunctionWord(t.lower) || PERSONAL_PRONOUNS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower) || VERB_CUES.has(t.lower) || t.lower === 'that') return false;
+  let k = from;
+  while (k < toks.length && (toks[k]!.kind === 'w' || toks[k]!.text === ',' || toks[k]!.text === '\'' || toks[k]!.text === '’')) k++;
+  if (k < toks.length && !/^[.;:—–-]$/.test(toks[k]!.text) && toks[k]!.kind !== 'q') return false;
+  if (k - from < 2 || k - from > 25) return false;
+  return !finiteVerb(toks, from + 1, k) && !hasVerb(toks, [from + 1, k]);
+}
+
 /** A word that can open an apposition or relative clause after a name ("a lawyer", "who", "the city's mayor", "director of"). */
-function appositionOpener(t: Tok | undefined): boolean {
+function appositionOpener(t: Tok | undefined, next?: Tok): boolean {
   if (!t || t.kind !== 'w') return false;
   const w = t.lower;
   if (/^(a|an|the|who|whom|whose|which|one|another|now|then|both|each|also|formerly|once|\d.*)$/.test(w)) return true;
+  // "Fields, along with a colleague,", "candidates, including Lee and Kim,": the others named belong to the source.
+  if (/^(including|along|together|among)$/.test(w)) return true;
+  // "Pantucci, at the Royal United Services Institute,", "Ray, of Acme Corp.,": an affiliation.
+  if (/^(at|of|from)$/.test(w) && next && (next.cap && !TIME_WORD.test(next.lower) || next.lower === 'the')) return true;
   if (/ing$/.test(w) || CONJ.has(w) || ADJUNCT_STARTS.has(w) || TIME_WORD.test(w) || VERB_CUES.has(w) || w === 'that') return false;
   return t.cap || isPossessive(t) || isTitle(w) || isNounish(w) && !isVerbish(w);
 }
@@ -643,6 +726,7 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
   const prev = toks[cue.ti - 1];
   // "Jane Roe, a spokeswoman for the council, said": the end of the apposition, when there is one.
   let appositionEnd: number | null = null;
+  let sourceStart: number | null = null;
   if (entry.lemma === 'according') {
     // "according to him": an object pronoun is the source too.
     const np = OBJECT_PRONOUNS.has(toks[cue.tj]?.lower ?? '') ? { from: cue.tj, to: cue.tj + 1 } : npForward(toks, cue.tj);
@@ -669,7 +753,9 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
       const sub = subjectBefore(toks, cue.ti);
       // Only a noun phrase or relative clause extends the source ("Lee, a lawyer, said"), not an
       // adjunct ("Lee, in a statement, said").
-      if (sub?.appositionTo !== undefined && appositionOpener(toks[sub.appositionFrom + 1])) appositionEnd = toks[sub.appositionTo - 1]!.end;
+      if (sub?.appositionTo !== undefined && appositionOpener(toks[sub.appositionFrom + 1], toks[sub.appositionFrom + 2])) appositionEnd = toks[sub.appositionTo - 1]!.end;
+      if (sub?.sourceTo !== undefined) appositionEnd = toks[sub.sourceTo - 1]!.end;
+      if (sub?.sourceFrom !== undefined) sourceStart = toks[sub.sourceFrom]!.start;
       const form = toks[cue.ti]!.lower;
       let between = '';
       if (sub) for (let k = sub.np.to; k < cue.ti; k++) between += ` ${toks[k]!.lower}`;
@@ -706,6 +792,7 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     // "According to a poll, 91 percent ...": a sentence-initial "according to" phrase ends at its comma.
     const opening = entry.lemma === 'according' && cue.ti <= 1;
     base.sourceEnd = appositionEnd ?? (base.inverted && !opening ? appositionAfter(toks, base.np.to) : null) ?? base.speakerEnd;
+    if (sourceStart !== null) base.sourceStart = sourceStart;
     if (r.entity) ctx.reg.mention(r.entity, base.speakerStart, base.speakerEnd, sent, 'speaker');
   } else {
     // "..., saying ...", "and added ...": the subject of the sentence speaks.
@@ -715,7 +802,7 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     const earlier = [...frames].reverse().find((f) => f.sent === sent && f.cue.ti < cue.ti && (f.speaker || f.speakerMention));
     const subject = earlier ? null : subjectAtStart(toks, cue.ti);
     if (earlier && !earlier.channel) {
-      Object.assign(base, { speaker: earlier.speaker, entity: earlier.entity, speakerStart: earlier.speakerStart, speakerEnd: earlier.speakerEnd, speakerMention: earlier.speakerMention, sourceEnd: earlier.sourceEnd });
+      Object.assign(base, { speaker: earlier.speaker, entity: earlier.entity, speakerStart: earlier.speakerStart, speakerEnd: earlier.speakerEnd, speakerMention: earlier.speakerMention, sourceEnd: earlier.sourceEnd, sourceStart: earlier.sourceStart });
     } else if (subject) {
       // "Both parents denounced Mr. Trump, saying ...": the subject of the sentence, not the
       // first name in it, speaks through the participle.
@@ -1136,15 +1223,17 @@ function mentionsOf(ctx: Ctx, frames: Frame[]): QuoteMention[] {
     let speakerEnd = f.speakerEnd;
     let speakerMention = f.speakerMention;
     let sourceEnd = f.sourceEnd ?? f.speakerEnd;
+    let sourceStart = f.sourceStart ?? speakerStart;
     if (f.cited) {
       speaker = f.cited.entity?.name ?? f.cited.name;
       speakerStart = f.cited.start;
       speakerEnd = f.cited.end;
       speakerMention = f.cited.mention;
       sourceEnd = f.cited.end;
+      sourceStart = f.cited.start;
     }
     if (speaker && /^(he|she|they|it|we|i|you|who|which|that|him|her|them)$/i.test(speaker)) speaker = null;
-    const base = { speaker, speakerStart, speakerEnd, speakerMention, sourceStart: speakerStart, sourceEnd: speakerStart === null ? null : sourceEnd, cue: cueText, cueStart, cueEnd, via: f.channel && !f.cited ? null : f.via };
+    const base = { speaker, speakerStart, speakerEnd, speakerMention, sourceStart: speakerStart === null ? null : sourceStart, sourceEnd: speakerStart === null ? null : sourceEnd, cue: cueText, cueStart, cueEnd, via: f.channel && !f.cited ? null : f.via };
     if (f.quotes.length > 0) {
       for (const qi of f.quotes) {
         if (seen.has(qi)) continue;
