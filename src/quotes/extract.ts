@@ -124,13 +124,24 @@ const IGNORABLE = new Set(['that', 'and', 'but', 'or', 'as', 'well', 'also', 'th
 const PHRASE_BY_FIRST = new Map<string, typeof PHRASE_CUES>();
 for (const p of PHRASE_CUES) PHRASE_BY_FIRST.set(p.words[0]!, [...(PHRASE_BY_FIRST.get(p.words[0]!) ?? []), p]);
 
-function findCues(toks: Tok[]): Cue[] {
+/**
+ * Cues of one sentence. `title`: the sentence opens the article (its headline), where "Name: claim"
+ * attributes the claim to the name, and, in title case, a capitalised verb can be a cue ("Senator
+ * Praises Plan").
+ */
+function findCues(toks: Tok[], title = false): Cue[] {
   const out: Cue[] = [];
+  const headline = title && titleCase(toks);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.text === ':' && toks[i + 1]?.kind === 'q' && colonSpeaker(toks, i)) {
       // "Clinton: “Our goal is ...”", "Marco Rubio: ‘You don’t win ...’"
       out.push({ ti: i, tj: i + 1, entry: COLON_CUE });
+      continue;
+    }
+    if (t.text === ':' && title && toks[i + 1]?.kind === 'w' && headlineSpeaker(toks, i)) {
+      // "Lynch: No outside influence on the probe", "Poll: Lee ties Kim in a three-way race".
+      out.push({ ti: i, tj: i + 1, entry: HEADLINE_COLON_CUE });
       continue;
     }
     if (t.kind !== 'w') continue;
@@ -146,7 +157,7 @@ function findCues(toks: Tok[]): Cue[] {
     if (!cue) {
       const entry = VERB_CUES.get(t.lower);
       if (!entry || NEVER_CUE_FORMS.has(t.lower)) continue;
-      if (t.cap && i > 0) continue; // "Said" mid-sentence is a name or a title word
+      if (t.cap && i > 0 && !headline) continue; // "Said" mid-sentence is a name or a title word
       cue = { ti: i, tj: i + 1, entry };
     }
     const prev = toks[cue.ti - 1];
@@ -175,7 +186,7 @@ function findCues(toks: Tok[]): Cue[] {
     if (cue.entry.next) {
       // "declined to comment", not "sales declined to their lowest level": an infinitive follows.
       const after = toks[cue.tj + 1];
-      if (toks[cue.tj]?.lower !== cue.entry.next || !after || after.kind !== 'w' || after.cap || isDeterminer(after.lower) || isPossessive(after) || /^(his|her|its|their|our|my|your|\d.*)$/.test(after.lower)) continue;
+      if (toks[cue.tj]?.lower !== cue.entry.next || !after || after.kind !== 'w' || after.cap && !headline || isDeterminer(after.lower) || isPossessive(after) || /^(his|her|its|their|our|my|your|\d.*)$/.test(after.lower)) continue;
     }
     out.push(cue);
     i = cue.tj - 1;
@@ -200,6 +211,30 @@ function quoteNear(toks: Tok[], cue: Cue): boolean {
 }
 
 const COLON_CUE: CueEntry = { lemma: ':', kind: 'speech', quoteOnly: true };
+const HEADLINE_COLON_CUE: CueEntry = { lemma: ':', kind: 'speech' };
+
+/** Words that open a headline's label rather than name a speaker ("Update: ...", "Watch: ..."). */
+const HEADLINE_LABELS = new Set('update updated breaking watch video videos photo photos exclusive analysis opinion editorial live listen read factbox explainer quiz timeline transcript correction editor editors op-ed commentary review interview report chart map graphic podcast'.split(' '));
+
+/** A title: most of its words capitalised ("Senator Praises Plan to Fix Roads"). */
+function titleCase(toks: Tok[]): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const t of toks) {
+    if (t.kind !== 'w' || t.lower.length <= 3) continue;
+    words++;
+    if (t.cap) caps++;
+  }
+  return words >= 3 && caps >= words * 0.6;
+}
+
+/** One to five words opening a headline before its colon, the first capitalised and not a label ("Clinton camp", "Former AG Lee at RNC"). */
+function headlineSpeaker(toks: Tok[], colon: number): boolean {
+  if (colon < 1 || colon > 5) return false;
+  for (let k = 0; k < colon; k++) if (toks[k]!.kind !== 'w' && !/^[.'’-]$/.test(toks[k]!.text)) return false;
+  const first = toks[0]!;
+  return first.cap && !HEADLINE_LABELS.has(first.lower) && !NOT_NAME.has(first.lower) && !isFunctionWord(first.lower);
+}
 
 /** A short run of capitalised words opening the sentence (or after a dash) before a colon. */
 function colonSpeaker(toks: Tok[], colon: number): boolean {
@@ -764,7 +799,7 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
       const participle = /ing$/.test(form) && cue.tj - cue.ti === 1;
       if (sub && participle && !/\b(is|are|was|were|be|been|am|'s|’s)\b/.test(between)) {
         // falls through to the inherited subject below
-      } else if (sub && form === cue.entry.lemma && cue.tj - cue.ti === 1 && !between.trim()) {
+      } else if (sub && form === cue.entry.lemma && form !== ':' && cue.tj - cue.ti === 1 && !between.trim()) {
         // A bare base form after a singular name is not a finite verb ("helped Assad maintain").
         const last = toks[sub.np.to - 1]!;
         const plural = /s$/.test(last.lower) || PERSONAL_PRONOUNS.has(last.lower) || GROUP_NOUNS.has(last.lower);
@@ -1055,7 +1090,7 @@ export function extractQuotes(text: string, options: QuoteOptions = {}): QuoteMe
     const toks = tokensOf(text, s.start, s.end, quotes, qi);
     registerNames(ctx, toks, s.index);
     const own: Frame[] = [];
-    for (const cue of findCues(toks)) {
+    for (const cue of findCues(toks, s.para === 0 && s.index === 0)) {
       const f = makeFrame(ctx, toks, cue, s.index, own);
       if (f) own.push(f);
     }

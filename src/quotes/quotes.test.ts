@@ -341,6 +341,15 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(src('Pell, at a rally, said the tax was unfair.', 'tax was unfair')).toBe('Pell');
   });
 
+  it('reads a headline\'s "Name: claim" and a title-case cue verb in the headline only', () => {
+    const text = 'Varga: New bus lanes will not slow traffic.\n\nThe city council met on Monday.';
+    expect(one(text, 'bus lanes')).toMatchObject({ speaker: 'Varga', cue: ':', direct: false });
+    expect(one('Mayor Ilse Brandt Praises Plan to Rebuild Harbor Piers.\n\nThe plan was approved.', 'Rebuild')).toMatchObject({ speaker: 'Ilse Brandt' });
+    // Labels are no speakers, and a colon in the body is no headline.
+    expect(extractQuotes('Update: The bridge will reopen on Friday.\n\nWork is done.')).toEqual([]);
+    expect(extractQuotes('The vote was close.\n\nVarga: new bus lanes were the issue.')).toEqual([]);
+  });
+
   it('reads a verbless apposition and a relative clause after an inverted speaker', () => {
     expect(src('“We need more buses,” said Jo Varga, associate director of the transit board.', 'buses')).toBe('Jo Varga, associate director of the transit board');
     expect(src('The depot will close in May, according to an official who asked not to be named.', 'depot')).toBe('an official who asked not to be named');
