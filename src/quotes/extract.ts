@@ -1299,6 +1299,10 @@ function mentionsOf(ctx: Ctx, frames: Frame[]): QuoteMention[] {
       continue;
     }
     if (!options.indirect || f.channel && !f.cited && hasInnerFrame(f, frames)) continue;
+    // "Lee said he would back the bill": a frame whose speaker stands inside the reported content
+    // of another frame of the sentence is part of that content, not an attribution of its own
+    // (PolNeAR annotates the outer statement; the inner "he would back" is what Lee said).
+    if (f.np && nestedIn(f, frames)) continue;
     const entry = f.cue.entry;
     if (entry.quoteOnly) continue;
     if (entry.kind === 'thought' && !options.thoughts) continue;
@@ -1325,6 +1329,11 @@ function mentionsOf(ctx: Ctx, frames: Frame[]): QuoteMention[] {
   }
   out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+function nestedIn(f: Frame, frames: Frame[]): boolean {
+  const at = f.np!.from;
+  return frames.some((g) => g !== f && g.sent === f.sent && !g.channel && [g.before, g.after].some((r) => r && at >= r[0] && at < r[1]));
 }
 
 function hasInnerFrame(f: Frame, frames: Frame[]): boolean {

@@ -341,6 +341,12 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(src('Pell, at a rally, said the tax was unfair.', 'tax was unfair')).toBe('Pell');
   });
 
+  it('reports reported speech inside another report once, as the outer statement', () => {
+    const ms = extractQuotes('Mayor Ilse Brandt said she would back the harbor plan next year.');
+    expect(ms).toHaveLength(1);
+    expect(ms[0]).toMatchObject({ speaker: 'Ilse Brandt', cue: 'said', text: 'she would back the harbor plan next year' });
+  });
+
   it('reads a headline\'s "Name: claim" and a title-case cue verb in the headline only', () => {
     const text = 'Varga: New bus lanes will not slow traffic.\n\nThe city council met on Monday.';
     expect(one(text, 'bus lanes')).toMatchObject({ speaker: 'Varga', cue: ':', direct: false });
