@@ -61,7 +61,7 @@ import {
   isVerbish,
   rename,
 } from './names.ts';
-import type { Entity } from './names.ts';
+import type { Entity, EntityKind } from './names.ts';
 import { paragraphsOf, sentencesOf, tokensOf } from './text.ts';
 import type { Sentence, Tok } from './text.ts';
 import type { QuoteMention, QuoteOptions } from './types.ts';
@@ -1268,6 +1268,7 @@ function mentionsOf(ctx: Ctx, frames: Frame[]): QuoteMention[] {
       sourceStart = f.cited.start;
     }
     if (speaker && /^(he|she|they|it|we|i|you|who|which|that|him|her|them)$/i.test(speaker)) speaker = null;
+    if (!speaker && speakerStart !== null && speakerMention) speaker = pronounFallback(ctx, speakerMention, speakerStart);
     const base = { speaker, speakerStart, speakerEnd, speakerMention, sourceStart: speakerStart === null ? null : sourceStart, sourceEnd: speakerStart === null ? null : sourceEnd, cue: cueText, cueStart, cueEnd, via: f.channel && !f.cited ? null : f.via };
     if (f.quotes.length > 0) {
       for (const qi of f.quotes) {
@@ -1334,6 +1335,18 @@ function mentionsOf(ctx: Ctx, frames: Frame[]): QuoteMention[] {
 function nestedIn(f: Frame, frames: Frame[]): boolean {
   const at = f.np!.from;
   return frames.some((g) => g !== f && g.sent === f.sent && !g.channel && [g.before, g.after].some((r) => r && at >= r[0] && at < r[1]));
+}
+
+/**
+ * A speaker for a pronoun the salience rule left unresolved: first person outside quotation marks is
+ * the writer's own statement ("I think ..." in a column), and he/she/they/it fall back to the
+ * closest compatible entity named before, however far back. Null for "you" and relative pronouns.
+ */
+function pronounFallback(ctx: Ctx, mention: string, at: number): string | null {
+  const p = mention.toLowerCase();
+  if (/^(i|we|me|us)$/.test(p)) return 'the writer';
+  const kinds: EntityKind[] | null = /^(he|she|him|her)$/.test(p) ? ['person'] : /^(they|them)$/.test(p) ? ['group', 'org', 'person'] : p === 'it' ? ['org', 'group'] : null;
+  return kinds ? ctx.reg.lastBefore(at, kinds)?.name ?? null : null;
 }
 
 function hasInnerFrame(f: Frame, frames: Frame[]): boolean {

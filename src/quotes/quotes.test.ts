@@ -341,6 +341,14 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(src('Pell, at a rally, said the tax was unfair.', 'tax was unfair')).toBe('Pell');
   });
 
+  it('gives an unresolved pronoun a speaker: the writer for first person, else the last compatible name', () => {
+    expect(one('I think the harbor plan is a mistake.', 'harbor plan')).toMatchObject({ speaker: 'the writer', speakerMention: 'I' });
+    const far = 'Ilse Brandt runs the port. The port is old. Ships are slow. Cranes rust. Docks leak. Fees rise. Trade falls. Tides turn. She said the harbor plan would pass.';
+    expect(one(far, 'harbor plan')).toMatchObject({ speaker: 'Ilse Brandt', speakerMention: 'She' });
+    // "you" stays unknown.
+    expect(one('You said the harbor plan would pass.', 'harbor plan').speaker).toBeNull();
+  });
+
   it('reports reported speech inside another report once, as the outer statement', () => {
     const ms = extractQuotes('Mayor Ilse Brandt said she would back the harbor plan next year.');
     expect(ms).toHaveLength(1);
