@@ -453,6 +453,28 @@ function subjectBefore(toks: Tok[], ti: number): Subject | null {
   return { np, appositionFrom: -1 };
 }
 
+/**
+ * The whole source phrase after "according to", as PolNeAR marks it: the noun phrase with its
+ * modifiers ("exit polls", "a report from the State Department's inspector general", "a study last
+ * year by economists at Duke University") up to a comma, a dash, a colon, a parenthesis, a
+ * quotation, a relative pronoun or the end of the sentence.
+ */
+function accordingPhrase(toks: Tok[], from: number): { from: number; to: number } | null {
+  const first = toks[from];
+  if (!first || first.kind !== 'w') return null;
+  let k = from;
+  for (; k < toks.length && k - from < 30; k++) {
+    const t = toks[k]!;
+    if (t.kind === 'q') break;
+    if (t.kind === 'p') {
+      if (/^[/&'’.-]$/.test(t.text) && toks[k + 1]?.kind === 'w') continue;
+      break;
+    }
+    if (k > from && /^(who|which|that|whom|whose|but|and)$/.test(t.lower) && !(t.lower === 'and' && toks[k + 1]?.kind === 'w' && (toks[k + 1]!.cap || isNounish(toks[k + 1]!.lower)) && !PERSONAL_PRONOUNS.has(toks[k + 1]!.lower))) break;
+  }
+  return k > from ? { from, to: k } : null;
+}
+
 /** Heads of a phrase that sets the scene of a statement rather than describing the speaker ("in a statement", "at a rally"). */
 const SETTING_NOUNS = new Set(
   ('statement statements interview interviews speech speeches letter letters tweet tweets post posts email emails rally rallies ' +
@@ -764,12 +786,15 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
   let sourceStart: number | null = null;
   if (entry.lemma === 'according') {
     // "according to him": an object pronoun is the source too.
-    const np = OBJECT_PRONOUNS.has(toks[cue.tj]?.lower ?? '') ? { from: cue.tj, to: cue.tj + 1 } : npForward(toks, cue.tj);
+    const pronoun = OBJECT_PRONOUNS.has(toks[cue.tj]?.lower ?? '');
+    const phrase = pronoun ? null : accordingPhrase(toks, cue.tj);
+    const np = pronoun ? { from: cue.tj, to: cue.tj + 1 } : npForward(toks, cue.tj) ?? phrase;
     if (!np) return null;
     base.np = np;
     base.inverted = true;
-    base.coverTo = np.to;
-    base.contentFrom = np.to;
+    base.coverTo = Math.max(np.to, phrase?.to ?? 0);
+    base.contentFrom = base.coverTo;
+    if (phrase && phrase.to > np.to) appositionEnd = toks[phrase.to - 1]!.end;
   } else {
     // Inverted: "“...,” said Kim", "..., stated the North Korean Ministry of Foreign Affairs".
     const afterQuote = prev && (prev.kind === 'q' || prev.text === ',' && (toks[cue.ti - 2]?.kind === 'q' || cue.ti >= 3));

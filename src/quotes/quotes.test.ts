@@ -364,6 +364,12 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(extractQuotes('The vote was close.\n\nVarga: new bus lanes were the issue.')).toEqual([]);
   });
 
+  it('takes the whole noun phrase after "according to" as the source', () => {
+    expect(src('Turnout fell by a third, according to exit polls.', 'Turnout')).toBe('exit polls');
+    expect(src('Turnout fell by a third, according to a report from the county clerk’s office, which counts ballots.', 'Turnout')).toBe('a report from the county clerk’s office');
+    expect(src('According to a study by economists at Varna College, the levy worked.', 'levy')).toBe('a study by economists at Varna College');
+  });
+
   it('reads a verbless apposition and a relative clause after an inverted speaker', () => {
     expect(src('“We need more buses,” said Jo Varga, associate director of the transit board.', 'buses')).toBe('Jo Varga, associate director of the transit board');
     expect(src('The depot will close in May, according to an official who asked not to be named.', 'depot')).toBe('an official who asked not to be named');
