@@ -342,7 +342,8 @@ function npForward(toks: Tok[], i: number): { from: number; to: number } | null 
     const lw = t.lower;
     if (t.cap) {
       // "of the New York delegation": a capital right after "of" or "the" is inside a name.
-      if (k > i && NOT_NAME.has(lw) && !['of'].includes(lw) && !['of', 'the'].includes(toks[k - 1]!.lower)) break;
+      // "a New Hampshire Republican": a capital that opens a longer name is inside it too.
+      if (k > i && NOT_NAME.has(lw) && !['of'].includes(lw) && !['of', 'the', 'a', 'an'].includes(toks[k - 1]!.lower) && !(toks[k + 1]?.kind === 'w' && toks[k + 1]!.cap && !NOT_NAME.has(toks[k + 1]!.lower))) break;
       continue;
     }
     if (isPossessive(t)) continue;
@@ -355,6 +356,10 @@ function npForward(toks: Tok[], i: number): { from: number; to: number } | null 
     if (/^(most|more|least|less)$/.test(lw) && afterDet && toks[k + 1]?.kind === 'w') continue;
     if (PERSONAL_PRONOUNS.has(lw) || lw === 'that' || isDeterminer(lw)) break;
     if (isNounish(lw) && !(isVerbish(lw) && !isTitle(lw) && !afterDet)) continue;
+    // "an engineer who ...", "the coach.": after a determiner, a word that ends the phrase is its
+    // head even when the lexicon knows it only as a verb.
+    const ender = toks[k + 1];
+    if (afterDet && /^\p{Ll}{3,}$/u.test(lw) && !isFunctionWord(lw) && (!ender || ender.kind === 'p' || /^(who|which|that)$/.test(ender.lower))) continue;
     // A role word right before a name ("said engineer Piotr Halden", "said spokesman Joe Lee"), even
     // one that is also a verb: the name that follows makes it a noun.
     if (/^\p{Ll}{3,}$/u.test(lw) && !isFunctionWord(lw) && toks[k + 1]?.kind === 'w' && toks[k + 1]!.cap && !NOT_NAME.has(toks[k + 1]!.lower)) continue;
@@ -797,12 +802,18 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     if (phrase && phrase.to > np.to) appositionEnd = toks[phrase.to - 1]!.end;
   } else {
     // Inverted: "“...,” said Kim", "..., stated the North Korean Ministry of Foreign Affairs".
-    const afterQuote = prev && (prev.kind === 'q' || prev.text === ',' && (toks[cue.ti - 2]?.kind === 'q' || cue.ti >= 3));
+    let afterQuote = prev && (prev.kind === 'q' || prev.text === ',' && (toks[cue.ti - 2]?.kind === 'q' || cue.ti >= 3));
+    // "Jo Lee, a spokesman for the city, said the plan ...": a subject with its apposition before
+    // the comma, not content, so the verb is not inverted.
+    if (afterQuote && prev!.kind !== 'q' && toks[cue.ti - 2]?.kind !== 'q') {
+      const sub = subjectBefore(toks, cue.ti);
+      if (sub && sub.appositionTo !== undefined && sub.np.from <= 1 && appositionOpener(toks[sub.appositionFrom + 1], toks[sub.appositionFrom + 2])) afterQuote = false;
+    }
     if (entry.inverts && afterQuote) {
       const np = npForward(toks, cue.tj);
       const next = np ? toks[np.to] : undefined;
       if (np && !(np.to - np.from === 1 && PERSONAL_PRONOUNS.has(toks[np.from]!.lower) && next && next.kind === 'w')
-        && (!next || next.kind === 'p' || ADJUNCT_STARTS.has(next.lower) || next.cap && /day$/.test(next.lower))) {
+        && (!next || next.kind === 'p' || ADJUNCT_STARTS.has(next.lower) || next.cap && /day$/.test(next.lower) || next.lower === 'who' && !PERSONAL_PRONOUNS.has(toks[np.to - 1]!.lower))) {
         base.np = np;
         base.inverted = true;
         base.coverTo = np.to;
@@ -843,6 +854,9 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     const r = resolveSpeaker(ctx, toks, base.np, sent, toks[base.np.from]!.start, entry.kind);
     // "a “force” that continues to ...": a relative pronoun with no speaker before it is no frame.
     if (!r.name && base.np.to - base.np.from === 1 && /^(who|which|that)$/.test(toks[base.np.from]!.lower)) return null;
+    // "“...,” said an engineer who asked not to be named": a relative clause on an inverted speaker
+    // describes the source; its verb frames nothing.
+    if (base.np.to - base.np.from === 1 && /^(who|which|that)$/.test(toks[base.np.from]!.lower) && frames.some((f) => f.inverted && f.coverTo === base.np!.from)) return null;
     base.speaker = r.name;
     base.entity = r.entity;
     base.channel = r.channel;

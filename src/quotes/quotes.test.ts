@@ -364,6 +364,14 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(extractQuotes('The vote was close.\n\nVarga: new bus lanes were the issue.')).toEqual([]);
   });
 
+  it('tells a subject with its apposition from an inverted frame, and reads "said a New ..." and "said X who ..."', () => {
+    const text = 'Jo Lee, a spokesman for the city, said the decision to close the pier was final.';
+    expect(one(text, 'close the pier')).toMatchObject({ speaker: 'Jo Lee', cue: 'said', direct: false });
+    expect(src(text, 'close the pier')).toBe('Jo Lee, a spokesman for the city');
+    expect(src('“The pier is safe,” said a New Varna official.', 'pier is safe')).toBe('a New Varna official');
+    expect(src('“The pier is safe,” said one engineer who asked not to be named.', 'pier is safe')).toBe('one engineer who asked not to be named');
+  });
+
   it('takes the whole noun phrase after "according to" as the source', () => {
     expect(src('Turnout fell by a third, according to exit polls.', 'Turnout')).toBe('exit polls');
     expect(src('Turnout fell by a third, according to a report from the county clerk’s office, which counts ballots.', 'Turnout')).toBe('a report from the county clerk’s office');
