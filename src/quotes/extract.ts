@@ -808,6 +808,9 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
     if (afterQuote && prev!.kind !== 'q' && toks[cue.ti - 2]?.kind !== 'q') {
       const sub = subjectBefore(toks, cue.ti);
       if (sub && sub.appositionTo !== undefined && sub.np.from <= 1 && appositionOpener(toks[sub.appositionFrom + 1], toks[sub.appositionFrom + 2])) afterQuote = false;
+      // "Polk County chairman Will Rogers, for example, said ...": no verb before the comma, so
+      // nothing there was said.
+      if (!hasVerb(toks, [0, cue.ti - 1]) && !finiteVerb(toks, 0, cue.ti - 1)) afterQuote = false;
     }
     if (entry.inverts && afterQuote) {
       const np = npForward(toks, cue.tj);
@@ -1373,7 +1376,9 @@ function mentionsOf(ctx: Ctx, frames: Frame[]): QuoteMention[] {
 
 function nestedIn(f: Frame, frames: Frame[]): boolean {
   const at = f.np!.from;
-  return frames.some((g) => g !== f && g.sent === f.sent && !g.channel && [g.before, g.after].some((r) => r && at >= r[0] && at < r[1]));
+  // Another frame's content before it holds this one only when it has no content after it
+  // ("Kim affirmed that ..., KCNA said").
+  return frames.some((g) => g !== f && g.sent === f.sent && !g.channel && [g.after ? null : g.before, g.after].some((r) => r && at >= r[0] && at < r[1]));
 }
 
 /**

@@ -370,6 +370,8 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(src(text, 'close the pier')).toBe('Jo Lee, a spokesman for the city');
     expect(src('“The pier is safe,” said a New Varna official.', 'pier is safe')).toBe('a New Varna official');
     expect(src('“The pier is safe,” said one engineer who asked not to be named.', 'pier is safe')).toBe('one engineer who asked not to be named');
+    // No verb before the comma: nothing there was said, so "said" is not inverted.
+    expect(one('Port chairman Jo Lee, for example, said the pier was safe.', 'pier was safe')).toMatchObject({ speaker: 'Jo Lee' });
   });
 
   it('takes the whole noun phrase after "according to" as the source', () => {
