@@ -374,6 +374,12 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(one('Port chairman Jo Lee, for example, said the pier was safe.', 'pier was safe')).toMatchObject({ speaker: 'Jo Lee' });
   });
 
+  it('gives a participle after "with" its own subject (absolute construction)', () => {
+    expect(src('Voters trust Mayor Ilse Brandt, with 40 percent of residents saying she runs the port well.', 'runs the port')).toBe('40 percent of residents');
+    // Otherwise the participle hangs off the sentence's subject.
+    expect(one('Mayor Ilse Brandt attacked the plan, saying it was rushed.', 'it was rushed')).toMatchObject({ speaker: 'Ilse Brandt' });
+  });
+
   it('takes the whole noun phrase after "according to" as the source', () => {
     expect(src('Turnout fell by a third, according to exit polls.', 'Turnout')).toBe('exit polls');
     expect(src('Turnout fell by a third, according to a report from the county clerk’s office, which counts ballots.', 'Turnout')).toBe('a report from the county clerk’s office');
