@@ -179,6 +179,8 @@ function findCues(toks: Tok[], title = false): Cue[] {
         const subjectLike = prev && prev.kind === 'w' && (prev.cap || PERSONAL_PRONOUNS.has(pl) || PRE_VERB.has(pl) || GROUP_NOUNS.has(pl) || EVIDENCE_NOUNS.has(pl) || /[^s]s$/.test(pl) && isNounish(pl) && !isDeterminer(pl));
         if (!inverted && !subjectLike) continue;
       }
+      // "maintained a lead", "feels good": these verbs report only with "that" or a quotation next to them.
+      if (THAT_ONLY.has(t.lower) && toks[cue.tj]?.lower !== 'that' && !quoteNear(toks, cue)) continue;
     }
     // "Cruz continued: “...”": these verbs frame a quotation right next to them, nothing else
     // ("Rubio will continue to be ...").
@@ -209,6 +211,9 @@ function quoteNear(toks: Tok[], cue: Cue): boolean {
   }
   return false;
 }
+
+/** Verb forms that report only with a "that" clause or a quotation next to them (PolNeAR train: "maintained a lead", "feels good" are no attributions). */
+const THAT_ONLY = new Set(['maintain', 'maintains', 'maintained', 'maintaining', 'feel', 'feels']);
 
 const COLON_CUE: CueEntry = { lemma: ':', kind: 'speech', quoteOnly: true };
 const HEADLINE_COLON_CUE: CueEntry = { lemma: ':', kind: 'speech' };

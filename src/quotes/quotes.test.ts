@@ -374,6 +374,11 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(one('Port chairman Jo Lee, for example, said the pier was safe.', 'pier was safe')).toMatchObject({ speaker: 'Jo Lee' });
   });
 
+  it('reads "maintain" and "feel" as cues only with "that" or a quotation', () => {
+    expect(extractQuotes('Mayor Ilse Brandt maintained a narrow lead in the harbor race.')).toEqual([]);
+    expect(one('Mayor Ilse Brandt maintained that the harbor plan was sound.', 'harbor plan')).toMatchObject({ speaker: 'Ilse Brandt', cue: 'maintained' });
+  });
+
   it('gives a participle after "with" its own subject (absolute construction)', () => {
     expect(src('Voters trust Mayor Ilse Brandt, with 40 percent of residents saying she runs the port well.', 'runs the port')).toBe('40 percent of residents');
     // Otherwise the participle hangs off the sentence's subject.
