@@ -1174,6 +1174,7 @@ function assignQuotes(frames: Frame[], toks: Tok[]): void {
     const t = toks[k]!;
     if (t.kind !== 'q') continue;
     let best: Frame | null = null;
+    let bestRegion: [number, number] | null = null;
     let bestSize = Infinity;
     let bestDist = Infinity;
     for (const f of frames) {
@@ -1185,10 +1186,18 @@ function assignQuotes(frames: Frame[], toks: Tok[]): void {
         const dist = Math.min(Math.abs(f.cue.ti - k), Math.abs(f.cue.tj - 1 - k));
         if (size < bestSize || size === bestSize && dist < bestDist) {
           best = f;
+          bestRegion = r;
           bestSize = size;
           bestDist = dist;
         }
       }
+    }
+    // "... fight what he called “homegrown terrorism”": a quotation inside the clause of a frame
+    // that is itself nested in another frame's reported content belongs to the outer statement.
+    if (best && best.np && bestRegion && hasWords(toks, bestRegion) && bestRegion[1] - bestRegion[0] > 1) {
+      const at = best.np.from;
+      const outer = frames.find((g) => g !== best && !g.channel && !g.cue.entry.quoteOnly && (g.after ? [g.after] : [g.before, g.after]).some((r) => r && at >= r[0] && at < r[1] && k >= r[0] && k < r[1]));
+      if (outer) best = outer;
     }
     if (best && !best.channel) best.quotes.push(t.q);
     else if (best && best.channel) {

@@ -374,6 +374,12 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(one('Port chairman Jo Lee, for example, said the pier was safe.', 'pier was safe')).toMatchObject({ speaker: 'Jo Lee' });
   });
 
+  it('gives a quotation inside a nested frame\'s clause to the outer statement', () => {
+    const ms = extractQuotes('Mayor Ilse Brandt said she hoped the harbor plan would be “a good thing for all of us.”');
+    expect(ms).toHaveLength(1);
+    expect(ms[0]).toMatchObject({ speaker: 'Ilse Brandt', cue: 'said', partial: true, text: 'a good thing for all of us.' });
+  });
+
   it('reads "maintain" and "feel" as cues only with "that" or a quotation', () => {
     expect(extractQuotes('Mayor Ilse Brandt maintained a narrow lead in the harbor race.')).toEqual([]);
     expect(one('Mayor Ilse Brandt maintained that the harbor plan was sound.', 'harbor plan')).toMatchObject({ speaker: 'Ilse Brandt', cue: 'maintained' });
