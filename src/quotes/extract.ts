@@ -71,6 +71,8 @@ export interface Cue {
   /** Exclusive. */
   tj: number;
   entry: CueEntry;
+  /** A passive with its agent after "by" ("as first reported by The Times", "was criticized by Lee"): the agent is the source. */
+  passive?: boolean;
 }
 
 export interface Frame {
@@ -164,7 +166,17 @@ function findCues(toks: Tok[], title = false): Cue[] {
     const pl = prev?.lower ?? '';
     // "as reported by TASS", "quoted by": the agent follows; a channel, not a frame.
     // "said by telephone" is a frame all the same.
-    if (toks[cue.tj]?.lower === 'by' && !/^(phone|telephone|email|e-mail|text|video|videolink|letter|satellite)$/.test(toks[cue.tj + 1]?.lower ?? '')) continue;
+    if (toks[cue.tj]?.lower === 'by' && !/^(phone|telephone|email|e-mail|text|video|videolink|letter|satellite)$/.test(toks[cue.tj + 1]?.lower ?? '')) {
+      // The agent of a passive report or stance is its source, as PolNeAR marks it ("as first
+      // reported by The Times", "was criticized by Lee"): a frame that frames no quotation of its
+      // own (a channel for those, see `channel.ts`).
+      const agent = toks[cue.tj + 1];
+      if (cue.tj - cue.ti === 1 && /(ed|en|wn|ld)$/.test(t.lower) && cue.entry.kind !== 'evidence' && !cue.entry.quoteOnly && agent?.kind === 'w' && (agent.cap || isDeterminer(agent.lower) || isPossessive(agent))) {
+        out.push({ ...cue, passive: true });
+        i = cue.tj;
+      }
+      continue;
+    }
     // Infinitives, passives and nouns are not reporting frames ("to say", "it was reported", "his call").
     if (cue.entry.lemma !== 'according' && cue.tj - cue.ti === 1) {
       let k = cue.ti - 1;
@@ -804,7 +816,18 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
   // "Jane Roe, a spokeswoman for the council, said": the end of the apposition, when there is one.
   let appositionEnd: number | null = null;
   let sourceStart: number | null = null;
-  if (entry.lemma === 'according') {
+  if (cue.passive) {
+    const np = npForward(toks, cue.tj + 1);
+    if (!np) return null;
+    base.np = np;
+    base.inverted = true;
+    // "..., as first reported by X": the auxiliary, adverbs and "as" before the verb belong to the frame.
+    let from = cue.ti;
+    while (from > 0 && toks[from - 1]!.kind === 'w' && (BE.has(toks[from - 1]!.lower) || /^(as|first|also|later|previously|been|being|has|have|had|widely|publicly|recently|originally)$/.test(toks[from - 1]!.lower) || /ly$/.test(toks[from - 1]!.lower))) from--;
+    base.coverFrom = from;
+    base.coverTo = np.to;
+    base.contentFrom = np.to;
+  } else if (entry.lemma === 'according') {
     // "according to him": an object pronoun is the source too.
     const pronoun = OBJECT_PRONOUNS.has(toks[cue.tj]?.lower ?? '');
     const phrase = pronoun ? null : accordingPhrase(toks, cue.tj);
@@ -1182,6 +1205,7 @@ function assignQuotes(frames: Frame[], toks: Tok[]): void {
         if (!r || k < r[0] || k >= r[1]) continue;
         // "Cruz continued: “...”" frames a whole quotation, never words inside a clause.
         if (f.cue.entry.quoteOnly && hasWords(toks, r)) continue;
+        if (f.cue.passive) continue;
         const size = r[1] - r[0];
         const dist = Math.min(Math.abs(f.cue.ti - k), Math.abs(f.cue.tj - 1 - k));
         if (size < bestSize || size === bestSize && dist < bestDist) {

@@ -374,6 +374,15 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(one('Port chairman Jo Lee, for example, said the pier was safe.', 'pier was safe')).toMatchObject({ speaker: 'Jo Lee' });
   });
 
+  it('reads the agent of a passive report or stance as its source', () => {
+    const text = 'The ferry will stop running in May, as first reported by the Varna Courier on Tuesday.';
+    expect(one(text, 'ferry')).toMatchObject({ cue: 'reported', direct: false });
+    expect(src(text, 'ferry')).toBe('the Varna Courier');
+    expect(src('The harbor plan was criticized by Senator Wyn Tallis, a Democrat.', 'harbor plan')).toBe('Senator Wyn Tallis, a Democrat');
+    // A quotation stays with its speaker; the agency is the channel.
+    expect(one('“We will win,” Kim said, as reported by TASS.', 'We will win')).toMatchObject({ speaker: 'Kim', via: 'TASS' });
+  });
+
   it('gives a quotation inside a nested frame\'s clause to the outer statement', () => {
     const ms = extractQuotes('Mayor Ilse Brandt said she hoped the harbor plan would be “a good thing for all of us.”');
     expect(ms).toHaveLength(1);
