@@ -374,6 +374,13 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(one('Port chairman Jo Lee, for example, said the pier was safe.', 'pier was safe')).toMatchObject({ speaker: 'Jo Lee' });
   });
 
+  it('reads a poll after "in" as the source of what it found', () => {
+    expect(src('In a Varna Courier poll last month, Mayor Ilse Brandt led by ten points.', 'led by ten')).toBe('a Varna Courier poll last month');
+    expect(src('Brandt fell to third place in the latest Courier survey released on Friday.', 'third place')).toBe('the latest Courier survey released on Friday');
+    // "leads in the polls" names no poll.
+    expect(extractQuotes('Brandt leads in the polls this spring.')).toEqual([]);
+  });
+
   it('reads the agent of a passive report or stance as its source', () => {
     const text = 'The ferry will stop running in May, as first reported by the Varna Courier on Tuesday.';
     expect(one(text, 'ferry')).toMatchObject({ cue: 'reported', direct: false });
