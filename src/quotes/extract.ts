@@ -305,6 +305,8 @@ function sentenceInitialStop(toks: Tok[], k: number): boolean {
   return (k === 0 || toks[k - 1]!.kind === 'p' && /[:;(“"‘]/.test(toks[k - 1]!.text)) && (NOT_NAME.has(w) || isFunctionWord(w));
 }
 
+const NUMBER_WORD = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)$/;
+
 /** The noun phrase ending at token `j` (inclusive), scanning back. */
 function npBackward(toks: Tok[], j: number, lo = 0): { from: number; to: number } | null {
   // "Sen. Chuck Schumer (D-N.Y.) said": a parenthesis after the name is skipped.
@@ -319,6 +321,13 @@ function npBackward(toks: Tok[], j: number, lo = 0): { from: number; to: number 
   const head = toks[j];
   if (!head || head.kind !== 'w') return null;
   if (PERSONAL_PRONOUNS.has(head.lower)) return { from: j, to: j + 1 };
+  // "More than six in 10 said", "about three in 10 voters": a share of people is one phrase.
+  const share = j >= 2 && toks[j - 1]!.lower === 'in' && NUMBER_WORD.test(toks[j - 2]!.lower) ? j : j >= 3 && toks[j - 2]!.lower === 'in' && NUMBER_WORD.test(toks[j - 3]!.lower) && NUMBER_WORD.test(toks[j - 1]!.lower) ? j - 1 : -1;
+  if (share >= 0 && NUMBER_WORD.test(toks[share]!.lower) && share - 2 >= lo) {
+    let from = share - 2;
+    while (from > lo && /^(more|than|about|nearly|almost|roughly|some|just|over|under|fewer|less|only|around)$/.test(toks[from - 1]!.lower)) from--;
+    return { from, to: j + 1 };
+  }
   // A word that is also a verb heads a phrase only after a determiner ("the coach said").
   const afterDet = j > lo && (isDeterminer(toks[j - 1]!.lower) || isPossessive(toks[j - 1]!));
   const evidence = EVIDENCE_NOUNS.has(head.lower);
@@ -460,7 +469,7 @@ function subjectBefore(toks: Tok[], ti: number): Subject | null {
       if (t.text !== ',') continue;
       tries++;
       const first = toks[k + 1]!;
-      if (!(APPOSITION_START.test(first.lower) || first.cap || isPossessive(first) || isTitle(first.lower) || /ing$/.test(first.lower))) continue;
+      if (!(APPOSITION_START.test(first.lower) || first.cap || isPossessive(first) || isTitle(first.lower) || /ing$/.test(first.lower) || appositionOpener(first, toks[k + 2]) || verblessSegment(toks, k + 1, j))) continue;
       let cueInside = false;
       for (let m = k + 1; m < j; m++) if (!toks[m]!.cap && VERB_CUES.get(toks[m]!.lower)?.kind === 'speech' && !/ing$/.test(toks[m]!.lower) && !isDeterminer(toks[m - 1]!.lower)) cueInside = true;
       if (cueInside) break;
@@ -601,6 +610,17 @@ function appositionAfter(toks: Tok[], from: number): number | null {
     end = k;
   }
   return end > from ? toks[end]!.end : null;
+}
+
+/**
+ * "Jo Lee, associate director of the institute, said": a lowercase noun phrase with no verb between
+ * two commas is an apposition even when its first word is also a verb.
+ */
+function verblessSegment(toks: Tok[], from: number, to: number): boolean {
+  const t = toks[from];
+  if (!t || t.kind !== 'w' || t.cap || to - from < 2 || to - from > 25 || /ing$/.test(t.lower) || CONJ.has(t.lower) || ADJUNCT_STARTS.has(t.lower) || TIME_WORD.test(t.lower) || isFunctionWord(t.lower) || PERSONAL_PRONOUNS.has(t.lower) || VERB_CUES.has(t.lower) || t.lower === 'that') return false;
+  for (let k = from; k < to; k++) if (toks[k]!.kind === 'q') return false;
+  return !finiteVerb(toks, from + 1, to) && !hasVerb(toks, [from + 1, to]);
 }
 
 /**
@@ -889,7 +909,7 @@ function makeFrame(ctx: Ctx, toks: Tok[], cue: Cue, sent: number, frames: Frame[
       const sub = subjectBefore(toks, cue.ti);
       // Only a noun phrase or relative clause extends the source ("Lee, a lawyer, said"), not an
       // adjunct ("Lee, in a statement, said").
-      if (sub?.appositionTo !== undefined && appositionOpener(toks[sub.appositionFrom + 1], toks[sub.appositionFrom + 2])) appositionEnd = toks[sub.appositionTo - 1]!.end;
+      if (sub?.appositionTo !== undefined && (appositionOpener(toks[sub.appositionFrom + 1], toks[sub.appositionFrom + 2]) || verblessSegment(toks, sub.appositionFrom + 1, sub.appositionTo))) appositionEnd = toks[sub.appositionTo - 1]!.end;
       if (sub?.sourceTo !== undefined) appositionEnd = toks[sub.sourceTo - 1]!.end;
       if (sub?.sourceFrom !== undefined) sourceStart = toks[sub.sourceFrom]!.start;
       const form = toks[cue.ti]!.lower;

@@ -374,6 +374,14 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(one('Port chairman Jo Lee, for example, said the pier was safe.', 'pier was safe')).toMatchObject({ speaker: 'Jo Lee' });
   });
 
+  it('reads a verbless apposition before the verb and a share of people as whole source phrases', () => {
+    expect(src('The pier is old. Jo Varga, associate director of the transit board, said the pier was safe.', 'pier was safe')).toBe('Jo Varga, associate director of the transit board');
+    expect(src('The pier is old. Wyn Tallis (D-Varna), another harbor commissioner, said the pier was safe.', 'pier was safe')).toBe('Wyn Tallis (D-Varna), another harbor commissioner');
+    expect(src('The pier is old. More than six in 10 said the pier was safe.', 'pier was safe')).toBe('More than six in 10');
+    // An adjunct between commas stays out.
+    expect(src('The pier is old. Jo Varga, in a statement, said the pier was safe.', 'pier was safe')).toBe('Jo Varga');
+  });
+
   it('reads a poll after "in" as the source of what it found', () => {
     expect(src('In a Varna Courier poll last month, Mayor Ilse Brandt led by ten points.', 'led by ten')).toBe('a Varna Courier poll last month');
     expect(src('Brandt fell to third place in the latest Courier survey released on Friday.', 'third place')).toBe('the latest Courier survey released on Friday');
