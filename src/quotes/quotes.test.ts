@@ -355,6 +355,15 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(ms[0]).toMatchObject({ speaker: 'Ilse Brandt', cue: 'said', text: 'she would back the harbor plan next year' });
   });
 
+  it('reads stance phrases ("took aim at", "lashed out at", "sided with", "weighed in") and portrayals', () => {
+    expect(one('Mayor Ilse Brandt took aim at the harbor board over its fees.', 'harbor board')).toMatchObject({ speaker: 'Ilse Brandt', cue: 'took aim at' });
+    expect(one('Mayor Ilse Brandt lashed out at the harbor board on Monday.', 'harbor board')).toMatchObject({ cue: 'lashed out at' });
+    expect(one('Mayor Ilse Brandt sided with the dock workers in the dispute.', 'dock workers')).toMatchObject({ cue: 'sided with' });
+    expect(one('Mayor Ilse Brandt portrayed the harbor board as reckless.', 'harbor board')).toMatchObject({ cue: 'portrayed' });
+    // "signal" as a noun is no cue.
+    expect(extractQuotes('The harbor signal failed on Monday night.')).toEqual([]);
+  });
+
   it('reads a headline\'s "Name: claim" and a title-case cue verb in the headline only', () => {
     const text = 'Varga: New bus lanes will not slow traffic.\n\nThe city council met on Monday.';
     expect(one(text, 'bus lanes')).toMatchObject({ speaker: 'Varga', cue: ':', direct: false });
