@@ -188,7 +188,9 @@ function findCues(toks: Tok[], title = false): Cue[] {
       while (k >= 0 && toks[k]!.kind === 'w' && (toks[k]!.lower === 'not' || toks[k]!.lower === 'also' || /ly$/.test(toks[k]!.lower))) k--;
       const before = toks[k]?.lower ?? '';
       if (before === 'to' || BE.has(before) && !/ing$/.test(t.lower) || before === 'been') continue;
-      if (prev && (isDeterminer(pl) && pl !== 'that' || isPossessive(prev) || pl === 'of')) continue;
+      // "his call", "the report" are nouns; "Another said", "Many argued" have a quantifier subject.
+      const quantifier = QUANTIFIER_SUBJECT.test(pl) && !NOUN_LIKE_FORMS.has(t.lower) && (cue.ti === 1 || toks[cue.ti - 2]!.kind !== 'w' || CONJ.has(toks[cue.ti - 2]!.lower));
+      if (prev && (isDeterminer(pl) && pl !== 'that' && !quantifier || isPossessive(prev) || pl === 'of')) continue;
       if (NOUN_LIKE_FORMS.has(t.lower)) {
         // Words that are as often nouns: a cue only right after a subject-like word, or inverted
         // after a comma or a quotation ("..., reports Reuters").
@@ -305,6 +307,7 @@ function sentenceInitialStop(toks: Tok[], k: number): boolean {
   return (k === 0 || toks[k - 1]!.kind === 'p' && /[:;(“"‘]/.test(toks[k - 1]!.text)) && (NOT_NAME.has(w) || isFunctionWord(w));
 }
 
+const QUANTIFIER_SUBJECT = /^(another|one|many|some|others|most|several|few)$/;
 const NUMBER_WORD = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)$/;
 
 /** The noun phrase ending at token `j` (inclusive), scanning back. */
@@ -321,6 +324,8 @@ function npBackward(toks: Tok[], j: number, lo = 0): { from: number; to: number 
   const head = toks[j];
   if (!head || head.kind !== 'w') return null;
   if (PERSONAL_PRONOUNS.has(head.lower)) return { from: j, to: j + 1 };
+  // "Another said ...", "Many argued ...", "Others say ...": a quantifier standing alone for people.
+  if (QUANTIFIER_SUBJECT.test(head.lower) && (j === lo || toks[j - 1]!.kind !== 'w' || CONJ.has(toks[j - 1]!.lower))) return { from: j, to: j + 1 };
   // "More than six in 10 said", "about three in 10 voters": a share of people is one phrase.
   const share = j >= 2 && toks[j - 1]!.lower === 'in' && NUMBER_WORD.test(toks[j - 2]!.lower) ? j : j >= 3 && toks[j - 2]!.lower === 'in' && NUMBER_WORD.test(toks[j - 3]!.lower) && NUMBER_WORD.test(toks[j - 1]!.lower) ? j - 1 : -1;
   if (share >= 0 && NUMBER_WORD.test(toks[share]!.lower) && share - 2 >= lo) {
@@ -472,7 +477,15 @@ function subjectBefore(toks: Tok[], ti: number): Subject | null {
       if (!(APPOSITION_START.test(first.lower) || first.cap || isPossessive(first) || isTitle(first.lower) || /ing$/.test(first.lower) || appositionOpener(first, toks[k + 2]) || verblessSegment(toks, k + 1, j))) continue;
       let cueInside = false;
       for (let m = k + 1; m < j; m++) if (!toks[m]!.cap && VERB_CUES.get(toks[m]!.lower)?.kind === 'speech' && !/ing$/.test(toks[m]!.lower) && !isDeterminer(toks[m - 1]!.lower)) cueInside = true;
-      if (cueInside) break;
+      if (cueInside) {
+        // "Podesta, who said the project was vetted, said he ...": the relative clause is a
+        // statement of its own; the name before it is the subject, and the source phrase.
+        if (/^(who|whom|whose)$/.test(first.lower)) {
+          const np = npBackward(toks, k - 1);
+          if (np && !PERSONAL_PRONOUNS.has(toks[np.to - 1]!.lower)) return { np, appositionFrom: -1 };
+        }
+        break;
+      }
       const np = npBackward(toks, k - 1);
       if (!np) continue;
       const last = toks[np.to - 1]!;

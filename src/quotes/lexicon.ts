@@ -248,7 +248,7 @@ export const NOUN_LIKE_FORMS = new Set(
     'demands remarks thanks charge charges notes writes read show shows find finds answers counter counters post tweets ' +
     'defends question questions rejects dismisses blame blames mocks cites declines refuses support supports attack ' +
     'attacks offer offers order orders posts repeat backs push pushes voice voices highlight highlights ' +
-    'insult insults champion champions plans rip rips fault faults wants').split(' '),
+    'insult insults champion champions plans rip rips fault faults wants retort retorts note reply replies answer').split(' '),
 );
 
 /** Forms never taken as a cue on their own ("the state", "the United States"; "stated" is fine). */

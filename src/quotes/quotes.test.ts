@@ -355,6 +355,16 @@ describe('issue 4: attribution cues and source-phrase boundaries (PolNeAR style)
     expect(ms[0]).toMatchObject({ speaker: 'Ilse Brandt', cue: 'said', text: 'she would back the harbor plan next year' });
   });
 
+  it('reads a quantifier subject, a name before a "who said" clause, and a noun after an adjective', () => {
+    expect(one('Another said the harbor plan was rushed.', 'harbor plan')).toMatchObject({ speakerMention: 'Another', cue: 'said' });
+    expect(one('Many argued that the harbor plan was rushed.', 'harbor plan')).toMatchObject({ speakerMention: 'Many', cue: 'argued' });
+    const text = 'Jo Varga, who said last year that the pier was safe, said the harbor plan was rushed.';
+    expect(one(text, 'harbor plan')).toMatchObject({ speaker: 'Jo Varga', cue: 'said' });
+    expect(src(text, 'harbor plan')).toBe('Jo Varga');
+    // "a snappy retort" is a noun phrase, not a speaker and a verb.
+    expect(extractQuotes('Jo Varga delivered a snappy retort about the harbor plan.').map((m) => m.cue)).not.toContain('retort');
+  });
+
   it('reads stance phrases ("took aim at", "lashed out at", "sided with", "weighed in") and portrayals', () => {
     expect(one('Mayor Ilse Brandt took aim at the harbor board over its fees.', 'harbor board')).toMatchObject({ speaker: 'Ilse Brandt', cue: 'took aim at' });
     expect(one('Mayor Ilse Brandt lashed out at the harbor board on Monday.', 'harbor board')).toMatchObject({ cue: 'lashed out at' });
