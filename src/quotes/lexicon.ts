@@ -164,7 +164,7 @@ const VERBS: Array<[string, Omit<CueEntry, 'lemma'>]> = [
   ['blame blames blamed blaming', { kind: 'speech', objectFrame: true }],
   ['mock mocks mocked mocking', { kind: 'speech', objectFrame: true }],
   ['endorse endorses endorsed endorsing', { kind: 'speech', objectFrame: true }],
-  ['cite cites cited', { kind: 'speech', objectFrame: true }],
+  ['cite cites cited citing', { kind: 'speech', objectFrame: true }],
   ['support supports supported supporting', { kind: 'speech', objectFrame: true }],
   ['oppose opposes opposed opposing', { kind: 'speech', objectFrame: true }],
   ['attack attacks attacked attacking', { kind: 'speech', objectFrame: true }],
@@ -176,6 +176,43 @@ const VERBS: Array<[string, Omit<CueEntry, 'lemma'>]> = [
   ['repeat repeats repeated repeating', { kind: 'speech', inverts: true }],
   ['post posts posted posting', { kind: 'speech', inverts: true }],
   ['learn learns learned learnt', { kind: 'thought' }],
+  // More stance verbs PolNeAR annotates with the subject as source (issue 4): praise and blame in
+  // other words, backing and pushing for a cause, voicing a view, citing a reason.
+  ['decry decries decried decrying', { kind: 'speech', objectFrame: true }],
+  ['voice voices voiced voicing', { kind: 'speech', objectFrame: true }],
+  ['back backs backed', { kind: 'speech', objectFrame: true }],
+  ['vote voted', { kind: 'speech', objectFrame: true }],
+  ['push pushes pushed pushing', { kind: 'speech', objectFrame: true }],
+  ['tout touts touted touting', { kind: 'speech', objectFrame: true }],
+  ['highlight highlights highlighted highlighting', { kind: 'speech', objectFrame: true }],
+  ['assail assails assailed assailing', { kind: 'speech', objectFrame: true }],
+  ['lambaste lambastes lambasted lambasting lambast lambasts', { kind: 'speech', objectFrame: true }],
+  ['rip rips ripped ripping', { kind: 'speech', objectFrame: true }],
+  ['chide chides chided chiding', { kind: 'speech', objectFrame: true }],
+  ['scold scolds scolded scolding', { kind: 'speech', objectFrame: true }],
+  ['castigate castigates castigated castigating', { kind: 'speech', objectFrame: true }],
+  ['rebuke rebukes rebuked rebuking', { kind: 'speech', objectFrame: true }],
+  ['ridicule ridicules ridiculed ridiculing', { kind: 'speech', objectFrame: true }],
+  ['applaud applauds applauded applauding', { kind: 'speech', objectFrame: true }],
+  ['champion champions championed championing', { kind: 'speech', objectFrame: true }],
+  ['disavow disavows disavowed disavowing', { kind: 'speech', objectFrame: true }],
+  ['repudiate repudiates repudiated repudiating', { kind: 'speech', objectFrame: true }],
+  ['disparage disparages disparaged disparaging', { kind: 'speech', objectFrame: true }],
+  ['insult insults insulted insulting', { kind: 'speech', objectFrame: true }],
+  ['bash bashes bashed bashing', { kind: 'speech', objectFrame: true }],
+  ['fault faults faulted faulting', { kind: 'speech', objectFrame: true }],
+  ['sees', { kind: 'thought' }],
+  ['laud lauds lauded lauding', { kind: 'speech', objectFrame: true }],
+  ['welcomed', { kind: 'speech', objectFrame: true }],
+  ['characterize characterizes characterized characterizing characterise characterises characterised characterising', { kind: 'speech', objectFrame: true }],
+  ['portray portrays portrayed portraying', { kind: 'speech', objectFrame: true }],
+  ['branded', { kind: 'speech', objectFrame: true }],
+  ['signaled signalled signals signaling signalling', { kind: 'speech', objectFrame: true }],
+  ['floated', { kind: 'speech', objectFrame: true }],
+  // Only the present: "wants to" states the subject's aim; "wanted" and "plan" report it less often.
+  ['wants', { kind: 'thought', infinitive: true }],
+  ['decide decides decided', { kind: 'thought', infinitive: true }],
+  ['plans', { kind: 'thought', infinitive: true }],
   // Refusals: what was declined is the content ("declined to comment", annotated 68 of 88 times).
   ['decline declines declined declining', { kind: 'speech', next: 'to' }],
   ['refuse refuses refused refusing', { kind: 'speech', next: 'to' }],
@@ -193,7 +230,7 @@ const VERBS: Array<[string, Omit<CueEntry, 'lemma'>]> = [
   ['doubt doubts doubted', { kind: 'thought' }],
   ['suspect suspects suspected', { kind: 'thought' }],
   ['estimate estimates estimated', { kind: 'thought' }],
-  ['agree agrees agreed', { kind: 'thought' }],
+  ['agree agrees agreed', { kind: 'thought', infinitive: true }],
   ['realize realizes realized realise realises realised', { kind: 'thought' }],
   ['understand understands understood', { kind: 'thought' }],
   // evidence ("a poll found", "the data show")
@@ -210,11 +247,12 @@ export const NOUN_LIKE_FORMS = new Set(
   ('report reports call calls fear fears hope hopes estimate estimates doubt doubts claim claims promise promises ' +
     'demands remarks thanks charge charges notes writes read show shows find finds answers counter counters post tweets ' +
     'defends question questions rejects dismisses blame blames mocks cites declines refuses support supports attack ' +
-    'attacks offer offers order orders posts repeat').split(' '),
+    'attacks offer offers order orders posts repeat backs push pushes voice voices highlight highlights ' +
+    'insult insults champion champions plans rip rips fault faults wants retort retorts note reply replies answer').split(' '),
 );
 
 /** Forms never taken as a cue on their own ("the state", "the United States"; "stated" is fine). */
-export const NEVER_CUE_FORMS = new Set(['state', 'states']);
+export const NEVER_CUE_FORMS = new Set(['state', 'states', 'back', 'vote']);
 
 /** Multi-word cues, matched as token sequences (in table order) before single verbs. */
 export const PHRASE_CUES: Array<{ words: string[]; entry: CueEntry }> = [
@@ -262,6 +300,26 @@ export const PHRASE_CUES: Array<{ words: string[]; entry: CueEntry }> = [
   ['pointed to', 'point to', 'speech'],
   ['points to', 'point to', 'speech'],
   ['pointing to', 'point to', 'speech'],
+  // Stances in a fixed phrase (issue 4): the object is the content, the subject the source.
+  ['took aim at', 'take aim', 'speech'],
+  ['takes aim at', 'take aim', 'speech'],
+  ['taking aim at', 'take aim', 'speech'],
+  ['took a swipe at', 'take aim', 'speech'],
+  ['took swipes at', 'take aim', 'speech'],
+  ['lashed out at', 'lash out', 'speech'],
+  ['lashes out at', 'lash out', 'speech'],
+  ['lashing out at', 'lash out', 'speech'],
+  ['weighed in', 'weigh in', 'speech'],
+  ['weighs in', 'weigh in', 'speech'],
+  ['spoke out', 'speak out', 'speech'],
+  ['speaks out', 'speak out', 'speech'],
+  ['speaking out', 'speak out', 'speech'],
+  ['came out against', 'come out', 'speech'],
+  ['came out in favor of', 'come out', 'speech'],
+  ['came out in support of', 'come out', 'speech'],
+  ['sided with', 'side with', 'speech'],
+  ['sides with', 'side with', 'speech'],
+  ['siding with', 'side with', 'speech'],
 ].map(([phrase, lemma, kind]) => ({
   words: phrase!.split(' '),
   entry: {
@@ -269,7 +327,7 @@ export const PHRASE_CUES: Array<{ words: string[]; entry: CueEntry }> = [
     kind: kind as CueKind,
     quoteOnly: phrase === 'went on' ? true : undefined,
     inverts: lemma === 'say' && phrase!.startsWith('said') ? true : undefined,
-    objectFrame: /^(talk about|refer to|point to)$/.test(lemma!) ? true : undefined,
+    objectFrame: /^(talk about|refer to|point to|take aim|lash out|come out|side with)$/.test(lemma!) ? true : undefined,
   },
 }));
 

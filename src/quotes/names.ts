@@ -44,24 +44,38 @@ function hasTag(word: string, ...wanted: string[]): boolean {
 }
 
 export function bare(lower: string): string {
+  // Most words end in none of s, an apostrophe or a period: skip the regular expressions for them.
+  const last = lower.charCodeAt(lower.length - 1);
+  if (last !== 115 && last !== 39 && last !== 8217 && last !== 46) return lower;
   return lower.replace(/['’]s$/, '').replace(/[’']$/, '').replace(/\.$/, '');
+}
+
+/** Per-word memo for the pure word-class tests below (they run many times per article on the same words). */
+function memo(fn: (w: string) => boolean): (w: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (w) => {
+    let v = cache.get(w);
+    if (v === undefined) {
+      v = fn(w);
+      if (cache.size < 100_000) cache.set(w, v);
+    }
+    return v;
+  };
 }
 
 export function isPossessive(t: Tok): boolean {
   return /['’]s$/i.test(t.text);
 }
 
-export function isTitle(lower: string): boolean {
+export const isTitle = memo((lower: string): boolean => {
   const w = bare(lower);
   return TITLES.has(lower) || TITLES.has(w) || hasTag(w, 'Actor', 'Honorific');
-}
+});
 
-export function isPlace(lower: string): boolean {
-  return hasTag(bare(lower), 'Country', 'City', 'Region', 'Place', 'Demonym');
-}
+export const isPlace = memo((lower: string): boolean => hasTag(bare(lower), 'Country', 'City', 'Region', 'Place', 'Demonym'));
 
 /** A word that can be part of a noun phrase (not a verb, preposition, adverb or conjunction). */
-export function isNounish(lower: string): boolean {
+export const isNounish = memo((lower: string): boolean => {
   if (SPEAKER_NOUNS.has(lower) || GROUP_NOUNS.has(lower) || ORG_HEADS.has(lower) || TITLES.has(lower)) return true;
   const t = tags(lower);
   if (t.length > 0) {
@@ -70,18 +84,18 @@ export function isNounish(lower: string): boolean {
   }
   if (/ly$/.test(lower) || (/ed$/.test(lower) && lower.length > 4) || (/ing$/.test(lower) && lower.length > 5)) return false;
   return /^[\p{L}\p{N}][\p{L}\p{N}\-'’.]*$/u.test(lower);
-}
+});
 
 /** Words that are never the head of a noun phrase (prepositions, adverbs, conjunctions...). */
-export function isFunctionWord(lower: string): boolean {
+export const isFunctionWord = memo((lower: string): boolean => {
   const t = tags(lower);
   return t.length > 0 && t.every((x) => /^(Preposition|Adverb|Conjunction|Determiner|Pronoun|QuestionWord|Modal|Copula|Negative|Condition)$/.test(x));
-}
+});
 
-export function isVerbish(lower: string): boolean {
+export const isVerbish = memo((lower: string): boolean => {
   if (SPEAKER_NOUNS.has(lower) || GROUP_NOUNS.has(lower)) return false;
   return hasTag(lower, 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Modal', 'Copula', 'Verb', 'Participle');
-}
+});
 
 export type Gender = 'm' | 'f' | null;
 
@@ -351,6 +365,15 @@ export class Registry {
    * The entity a pronoun refers to: the most recent sentence (before `pos`) with a compatible
    * mention, and in it the speaker, else the subject (first mention), else the latest mention.
    */
+  /** The closest entity of one of `kinds` mentioned before `pos`, however far back (a last resort for a pronoun). */
+  lastBefore(pos: number, kinds: EntityKind[]): Entity | null {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i]!;
+      if (m.start < pos && kinds.includes(m.entity.kind)) return m.entity;
+    }
+    return null;
+  }
+
   resolvePronoun(pronoun: string, pos: number, currentSentence = -1): Entity | null {
     const p = pronoun.toLowerCase();
     // Gender read from the text (Mr., "his") excludes a candidate; gender guessed from a given
