@@ -361,10 +361,6 @@ export class Registry {
     return m;
   }
 
-  /**
-   * The entity a pronoun refers to: the most recent sentence (before `pos`) with a compatible
-   * mention, and in it the speaker, else the subject (first mention), else the latest mention.
-   */
   /** The closest entity of one of `kinds` mentioned before `pos`, however far back (a last resort for a pronoun). */
   lastBefore(pos: number, kinds: EntityKind[]): Entity | null {
     for (let i = this.mentions.length - 1; i >= 0; i--) {
@@ -374,6 +370,10 @@ export class Registry {
     return null;
   }
 
+  /**
+   * The entity a pronoun refers to: the most recent sentence (before `pos`) with a compatible
+   * mention, and in it the speaker, else the subject (first mention), else the latest mention.
+   */
   resolvePronoun(pronoun: string, pos: number, currentSentence = -1): Entity | null {
     const p = pronoun.toLowerCase();
     // Gender read from the text (Mr., "his") excludes a candidate; gender guessed from a given
