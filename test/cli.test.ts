@@ -141,6 +141,20 @@ describe('storyline analyze: a folder of good and bad inputs', () => {
     expect(one.stdout).toMatch(/date evidence: .*2025-03-04/);
   });
 
+  it('stops quietly, exit 0, when the reader of its output closes the pipe (`| head`)', async () => {
+    // The reader is gone before the first write, whatever the size of the output.
+    const piped = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(BIN, ['stories', '--db', db, '--format', 'json'], { env: { ...process.env, CI: '1' } });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.destroy();
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(piped.stderr).not.toMatch(/EPIPE|Error/);
+    expect(piped.code).toBe(0);
+  });
+
   it('tells a story: brief, timeline and claims, as text, Markdown, HTML and JSON', async () => {
     const stories = await run(['stories', '--db', db, '--format', 'text']);
     const id = new RegExp(`^(s[0-9a-f]{16}) +\\d+ articles +${TOPICS[0]!.title}`, 'm').exec(stories.stdout)![1]!;

@@ -362,6 +362,12 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // `storyline stories | head`: the reader has all it wants and closed the pipe. Stop quietly, as
+  // Unix tools do, instead of an unhandled EPIPE and a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(EXIT.ok);
+  });
   main(process.argv).then((code) => {
     process.exitCode = code;
   });
