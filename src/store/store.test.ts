@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../article/article.ts';
 import { UNKNOWN_DATE } from '../article/article.ts';
 import { migrate, migrations } from './migrate.ts';
-import type { Store } from './store.ts';
+import { VACUUM_EVERY, type Store } from './store.ts';
 import { backends } from './testing.ts';
 
 function article(id: string, over: Partial<Article> = {}): Article {
@@ -96,6 +96,15 @@ describe.each(backends)('storage contract: $name', ({ skip, open }) => {
     await Promise.all([write(), write(), write()]);
     expect((await store.counts()).articles).toBe(before + 3);
   });
+
+  it('VACUUMs the term index every VACUUM_EVERY stored articles, so lookups can be index-only scans', async () => {
+    const visible = async () => Number((await store.db.query<{ n: number }>("SELECT relallvisible AS n FROM pg_class WHERE oid = 'article_terms'::regclass"))[0]!.n);
+    expect(await visible()).toBe(0);
+    await store.write(async (tx) => {
+      for (let i = 0; i < VACUUM_EVERY; i++) await tx.insertArticle(article(`b${String(i).padStart(16, '0')}`), null, [{ term: `t${i % 50}`, weight: 1 }]);
+    });
+    expect(await visible()).toBeGreaterThan(0);
+  }, 120_000);
 
   it('records every source the same content came from', async () => {
     await store.write((tx) => tx.addSource('a0000000000000001', '/in/copy.txt'));
