@@ -16,7 +16,6 @@ export interface Queryable {
 export type TxLock = 'group' | 'migrate';
 
 export interface LockStats {
-  transactions: number;
   waitMs: number;
   heldMs: number;
 }

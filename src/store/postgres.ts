@@ -36,7 +36,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       return (await c.query(sql, params)).rows as R[];
     },
   });
-  const lockStats: LockStats = { transactions: 0, waitMs: 0, heldMs: 0 };
+  const lockStats: LockStats = { waitMs: 0, heldMs: 0 };
   const transaction: Db['transaction'] = async (fn, txOptions = {}) => {
     const client = await pool.connect();
     let broken = false;
@@ -57,7 +57,6 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       const out = await fn(wrap(client as unknown as { query: pg.Pool['query'] }));
       await client.query('COMMIT');
       if (txOptions.lock === 'group') {
-        lockStats.transactions++;
         lockStats.waitMs += got - asked;
         lockStats.heldMs += performance.now() - got;
       }

@@ -325,10 +325,10 @@ export class Store {
   }
 }
 
-/** Writes and the reads grouping needs inside the write transaction. */
 /** The lookups `Store.view()` allows without the write lock. */
 export type StoreView = Pick<StoreTx, 'lastSeq' | 'nearest' | 'bandMatches'>;
 
+/** Writes and the reads grouping needs inside the write transaction. */
 export class StoreTx {
   /** Articles inserted in this transaction. */
   inserted = 0;
