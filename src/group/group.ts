@@ -194,20 +194,20 @@ export interface Prefetched {
 export async function prefetchCandidates(view: StoreView, features: GroupFeatures): Promise<Prefetched> {
   // The mark first: an article committed while the lookups run is either seen by them or after it.
   const seq = await view.lastSeq();
-  const copies = await view.bandMatches(bands(features.minhash), DUPLICATE_CANDIDATES);
+  return { seq, ...(await lookUp(view, features, bands(features.minhash))) };
+}
+
+/** The two index lookups: the nearest articles by the term index, the near-duplicates by MinHash band. */
+async function lookUp(view: StoreView, features: GroupFeatures, bandKeys: string[]): Promise<{ near: string[]; copies: string[] }> {
+  const copies = await view.bandMatches(bandKeys, DUPLICATE_CANDIDATES);
   const near = (await view.nearest(features.vector, CANDIDATES, MAX_POSTINGS)).map((c) => c.articleId);
-  return { seq, near, copies };
+  return { near, copies };
 }
 
 /** The candidates as of now: the prefetched ones plus those stored since, or a fresh lookup. */
 async function candidates(tx: StoreTx, features: GroupFeatures, bandKeys: string[], prefetched: Prefetched | null): Promise<{ near: string[]; copies: string[] }> {
   const late = prefetched ? await tx.idsAfter(prefetched.seq, LATE_LIMIT) : [];
-  if (!prefetched || late.length >= LATE_LIMIT) {
-    return {
-      copies: await tx.bandMatches(bandKeys, DUPLICATE_CANDIDATES),
-      near: (await tx.nearest(features.vector, CANDIDATES, MAX_POSTINGS)).map((c) => c.articleId),
-    };
-  }
+  if (!prefetched || late.length >= LATE_LIMIT) return lookUp(tx, features, bandKeys);
   // The late articles are compared directly: a superset of what the index would have returned, so
   // a link the lock-held lookup would find is never missed. A late article is a duplicate
   // candidate only when it shares a band, as the index lookup requires.
@@ -244,6 +244,8 @@ export async function groupAndStore(
   const near = (await tx.groupRows(found.near)).filter((r) => r.storyId !== null);
   const scored = near.map((r) => ({ row: r, sim: similarity(features, r.features) }));
   const linked = scored.filter((s) => s.sim >= STORY_THRESHOLD);
+  // The stories the newcomer links to, in id order (the fallback path breaks ties by it).
+  const touched = [...new Set(linked.map((s) => s.row.storyId).filter((id): id is string => id !== null))].sort();
 
   // Union of the linked components, labelled by the largest (ties by label).
   const sizes = await tx.componentSizes([...new Set(linked.map((s) => s.row.component).filter((c): c is string => c !== null))]);
@@ -267,7 +269,6 @@ export async function groupAndStore(
   let neighbourhood: string[] | null = null;
   if (size <= exactLimit) neighbourhood = await tx.componentMembers(component);
   else {
-    const touched = [...new Set(linked.map((s) => s.row.storyId).filter((id): id is string => id !== null))];
     const sizes = await tx.storySizes(touched);
     if ([...sizes.values()].reduce((a, b) => a + b, 0) < exactLimit) neighbourhood = await tx.storyMemberIds(touched);
   }
@@ -306,7 +307,6 @@ export async function groupAndStore(
     // over the candidates the index returned: counting the members it was not compared with as 0
     // kept newcomers out of every large story (MStream: recall 0.59, docs/benchmarks.md). Only a
     // story holding a member at least at the threshold can reach it on average.
-    const touched = [...new Set(linked.map((s) => s.row.storyId).filter((id): id is string => id !== null))].sort();
     const members = await tx.groupRows(await tx.storyMemberIds(touched, FALLBACK_MEMBERS));
     const sums = new Map<string, { sum: number; n: number }>();
     for (const m of members) {
@@ -316,13 +316,12 @@ export async function groupAndStore(
       e.n++;
       sums.set(m.storyId, e);
     }
+    const average = new Map([...sums].map(([story, e]) => [story, e.sum / e.n]));
     let best: string | null = null;
     let bestAvg = STORY_THRESHOLD;
     for (const story of touched) {
-      const e = sums.get(story);
-      if (!e) continue;
-      const avg = e.sum / e.n;
-      if (avg >= bestAvg) [best, bestAvg] = [story, avg];
+      const avg = average.get(story);
+      if (avg !== undefined && avg >= bestAvg) [best, bestAvg] = [story, avg];
     }
     if (!best) {
       best = await freshStoryId(tx, [article.id]);
@@ -338,8 +337,7 @@ export async function groupAndStore(
     const sample = (story: string) => members.filter((m) => m.storyId === story).slice(-MERGE_SAMPLE);
     const into = [...sample(best), self];
     for (const other of touched) {
-      const e = sums.get(other);
-      if (other === best || !e || e.sum / e.n < STORY_THRESHOLD) continue;
+      if (other === best || (average.get(other) ?? 0) < STORY_THRESHOLD) continue;
       if (meanSimilarity(into, sample(other)) < STORY_THRESHOLD) continue;
       await tx.mergeStory(other, best);
       await tx.moveEvents(other, best);
