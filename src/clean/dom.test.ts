@@ -3,8 +3,59 @@
  * implied closes, void elements, skipped subtrees, attribute case, class tokens. Markup written for
  * these tests.
  */
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { type El, parsePage, parseTreeViaDom, prepareMarkup } from './dom.ts';
+import { type El, MAX_DEPTH, parsePage, prepareMarkup, SKIP } from './dom.ts';
+
+interface DomNode {
+  nodeType: number;
+  localName?: string;
+  data?: string;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+  childNodes?: ArrayLike<DomNode>;
+  attributes?: ArrayLike<{ name: string; value: string }>;
+}
+
+/**
+ * The reference: linkedom's DOM copied into the compact tree through the DOM API (what the
+ * extractor did before it parsed directly), with the same skipped tags and depth bound.
+ */
+function parseTreeViaDom(html: string): El {
+  const document = parseHTML(html).document as unknown as DomNode;
+  const root: El = { tag: '#root', parent: null, kids: [], attrs: {}, hint: '' };
+  const stack: Array<{ node: DomNode; parent: El; depth: number }> = [];
+  const pushKids = (node: DomNode, parent: El, depth: number) => {
+    const kids: DomNode[] = [];
+    // The document's own children through childNodes: linkedom's doctype node has no nextSibling.
+    if (node === document) for (let i = 0; i < (node.childNodes?.length ?? 0); i++) kids.push(node.childNodes![i]!);
+    else for (let c = node.firstChild; c; c = c.nextSibling) kids.push(c);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, parent, depth });
+  };
+  pushKids(document, root, 0);
+  while (stack.length) {
+    const { node, parent, depth } = stack.pop()!;
+    if (node.nodeType === 3) {
+      const t = node.data ?? '';
+      const last = parent.kids[parent.kids.length - 1];
+      if (t && typeof last === 'string') parent.kids[parent.kids.length - 1] = last + t;
+      else if (t) parent.kids.push(t);
+      continue;
+    }
+    const tag = (node.localName ?? '').toLowerCase();
+    if (node.nodeType !== 1 || SKIP.has(tag)) continue;
+    if (depth >= MAX_DEPTH) {
+      pushKids(node, parent, depth);
+      continue;
+    }
+    const attrs: Record<string, string> = {};
+    for (let i = 0; i < (node.attributes?.length ?? 0); i++) attrs[node.attributes![i]!.name.toLowerCase()] = node.attributes![i]!.value;
+    const el: El = { tag, parent, kids: [], attrs, hint: `${attrs.class ?? ''} ${attrs.id ?? ''}`.trim() };
+    parent.kids.push(el);
+    pushKids(node, el, depth + 1);
+  }
+  return root;
+}
 
 function serialise(el: El): unknown {
   return { tag: el.tag, attrs: el.attrs, hint: el.hint, kids: el.kids.map((k) => (typeof k === 'string' ? k : serialise(k))) };

@@ -10,7 +10,6 @@
  * their ancestor at that depth (their text stays, in order); every walk is iterative.
  */
 import { Parser } from 'htmlparser2';
-import { parseHTML } from 'linkedom';
 
 /** Markup kept for parsing after scripts, styles, comments and SVG are dropped (news pages are far below). */
 export const MAX_MARKUP_CHARS = 6_000_000;
@@ -176,38 +175,17 @@ const RAW_OPEN = /^<(script|style|svg)(?:[\s>/]|$)/i;
 const RAW_CLOSE: Record<string, RegExp> = { script: /<\/script/gi, style: /<\/style/gi, svg: /<\/svg/gi };
 
 /** Subtrees never read: no article text, no metadata. */
-const SKIP = new Set([
+export const SKIP = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
   'select', 'option', 'textarea', 'button', 'map', 'dialog',
 ]);
 
-interface ListNode extends DomNode {
-  name?: string;
-  value?: string;
-  [key: symbol]: ListNode | undefined;
-}
-
-interface DomNode {
-  nodeType: number;
-  localName?: string;
-  data?: string;
-  firstChild: DomNode | null;
-  nextSibling: DomNode | null;
-  childNodes?: ArrayLike<DomNode>;
-  attributes?: ArrayLike<{ name: string; value: string }>;
-}
-
 /**
- * Parses markup with linkedom and copies it into the compact tree. Pages without `<html>` or
- * `<body>` (fragments, as in CleanEval) keep all their top-level nodes under the root.
+ * Parses markup into the compact tree. Pages without `<html>` or `<body>` (fragments, as in
+ * CleanEval) keep all their top-level nodes under the root.
  */
 export function parseTree(html: string): El {
   return parsePage(html).root;
-}
-
-/** The compact tree by way of linkedom's DOM: the reference `parsePage`'s direct parse must match. */
-export function parseTreeViaDom(html: string): El {
-  return buildTree(parseHTML(html).document as unknown as DomNode);
 }
 
 /** Every element of the page in document order, and by tag: read by the metadata and date searches instead of walking the tree again. */
@@ -232,7 +210,7 @@ export function parsePage(html: string): { root: El; index: PageIndex } {
  * The compact tree straight from htmlparser2's events, with the options and tree-building steps
  * linkedom's parser uses (an element per open tag under the current one, up one per close tag,
  * which htmlparser2 also emits for void and implicitly closed elements): the same tree as copying
- * linkedom's DOM (`buildTree`, checked in dom.test.ts), without building that DOM first — linkedom's
+ * linkedom's DOM (checked in dom.test.ts), without building that DOM first — linkedom's
  * node objects, attribute nodes and event targets were half the parsing time, and Readability.js
  * pays it too.
  */
@@ -288,119 +266,6 @@ function parseToTree(html: string, all: El[]): El {
 /** A class attribute as linkedom's DOMTokenList keeps it: tokens split on whitespace, each once. */
 function classTokens(value: string): string {
   return /\s/.test(value) ? [...new Set(value.split(/\s+/).filter(Boolean))].join(' ') : value;
-}
-
-/**
- * linkedom keeps a document as one linked list in document order (element start, its attributes,
- * its children, an end marker); walking that list is several times faster than its DOM getters.
- * The list is linkedom's internal layout (its `next`/`end` symbols): when a linkedom version
- * lacks them, the DOM API walk below is used instead, to the same tree.
- */
-function buildTreeFromList(document: DomNode, all: El[]): El | null {
-  const doc = document as unknown as Record<symbol, unknown>;
-  const symbol = (name: string) => Object.getOwnPropertySymbols(doc).find((s) => s.description === name);
-  const NEXT = symbol('next');
-  const END = symbol('end');
-  if (!NEXT || !END) return null;
-  const root: El = { tag: '#root', parent: null, kids: [], attrs: {}, hint: '' };
-  // Open elements: an El, or null for one too deep to keep (its children go to the nearest El).
-  const open: Array<El | null> = [];
-  let parent = root;
-  let last: El | null = null; // the element whose attributes follow
-  for (let x = (doc[NEXT] as ListNode | undefined); x; x = x[NEXT]) {
-    const type = x.nodeType;
-    if (type === 1) {
-      const tag = (x.localName ?? '').toLowerCase();
-      if (SKIP.has(tag)) {
-        const end = x[END];
-        if (!end) return null;
-        x = end; // resume after its end marker
-        last = null;
-        continue;
-      }
-      if (open.length >= MAX_DEPTH) {
-        open.push(null);
-        last = null;
-        continue;
-      }
-      const el: El = { tag, parent, kids: [], attrs: {}, hint: '' };
-      parent.kids.push(el);
-      all.push(el);
-      open.push(el);
-      parent = el;
-      last = el;
-    } else if (type === 2) {
-      if (last) last.attrs[(x.name ?? '').toLowerCase()] = x.value ?? '';
-    } else if (type === 3) {
-      last = null;
-      const t = x.data ?? '';
-      if (t) {
-        const prev = parent.kids[parent.kids.length - 1];
-        if (typeof prev === 'string') parent.kids[parent.kids.length - 1] = prev + t;
-        else parent.kids.push(t);
-      }
-    } else if (type === -1) {
-      last = null;
-      if (open.length === 0) continue; // the document's own end
-      open.pop();
-      let p: El | null = null;
-      for (let i = open.length - 1; i >= 0 && !p; i--) p = open[i]!;
-      parent = p ?? root;
-    } else {
-      last = null;
-    }
-  }
-  for (const el of all) el.hint = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim();
-  return root;
-}
-
-export function buildTree(document: DomNode, all: El[] = []): El {
-  const fast = buildTreeFromList(document, all);
-  if (fast) return fast;
-  all.length = 0;
-  const root: El = { tag: '#root', parent: null, kids: [], attrs: {}, hint: '' };
-  // Iterative: each frame is a DOM node to copy and the compact parent it goes under.
-  const stack: Array<{ node: DomNode; parent: El; depth: number }> = [];
-  const pushKids = (node: DomNode, parent: El, depth: number) => {
-    const kids: DomNode[] = [];
-    // The document's own children through childNodes: linkedom's doctype node has no nextSibling.
-    if (node === document) {
-      const list = node.childNodes; // a getter that builds a new list: read it once
-      for (let i = 0; i < (list?.length ?? 0); i++) kids.push(list![i]!);
-    } else {
-      for (let c = node.firstChild; c; c = c.nextSibling) kids.push(c);
-    }
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, parent, depth });
-  };
-  pushKids(document, root, 0);
-  while (stack.length) {
-    const { node, parent, depth } = stack.pop()!;
-    if (node.nodeType === 3) {
-      const t = node.data ?? '';
-      if (t) {
-        const last = parent.kids[parent.kids.length - 1];
-        if (typeof last === 'string') parent.kids[parent.kids.length - 1] = last + t;
-        else parent.kids.push(t);
-      }
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    const tag = (node.localName ?? '').toLowerCase();
-    if (SKIP.has(tag)) continue;
-    if (depth >= MAX_DEPTH) {
-      // Too deep: the element is transparent, its children go to the ancestor at the limit.
-      pushKids(node, parent, depth);
-      continue;
-    }
-    const attrs: Record<string, string> = {};
-    const list = node.attributes;
-    if (list) for (let i = 0; i < list.length; i++) attrs[list[i]!.name.toLowerCase()] = list[i]!.value;
-    const el: El = { tag, parent, kids: [], attrs, hint: `${attrs.class ?? ''} ${attrs.id ?? ''}`.trim() };
-    parent.kids.push(el);
-    all.push(el);
-    pushKids(node, el, depth + 1);
-  }
-  return root;
 }
 
 /** Every element under `root` (itself included), in document order; iterative. */
