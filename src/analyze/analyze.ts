@@ -4,7 +4,7 @@
  * batch goes on (per-item status, like a batch API).
  */
 import type { RawInput } from '../article/article.ts';
-import { groupAndStore, groupFeatures, prefetchCandidates, type GroupOptions } from '../group/index.ts';
+import { applyGroup, groupAndStore, groupFeatures, planGroup, type GroupOptions, type GroupPlan } from '../group/index.ts';
 import { analysePage, prepare } from '../pipeline/index.ts';
 import { readInputs, type ReadOptions } from '../read/index.ts';
 import type { Store } from '../store/index.ts';
@@ -96,24 +96,37 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     }
     for (const d of result.articles[0]!.diagnostics) if (d.level === 'warning') options.onWarning?.(input.source, d.message);
     const { articles } = result;
-    // Outside the write transaction: on a shared server, other workers wait while one holds it.
     const features = articles.map((a) => groupFeatures(a));
-    const view = store.view();
-    const prefetched = await Promise.all(features.map((f) => prefetchCandidates(view, f)));
-    const stored = await store.write(async (tx) => {
-      // Checked again under the write lock: another worker may have stored the same content (a
-      // redelivered queue message) while this one was analysing it.
-      if (await tx.articleExists(page.id)) {
-        await tx.addSource(page.id, input.source);
-        return false;
-      }
-      for (const [i, article] of articles.entries()) {
-        const outcome = await groupAndStore(tx, article, options, features[i], prefetched[i]);
-        merges.push(...outcome.merged);
-        splits.push(...outcome.split);
-      }
-      return true;
-    });
+    const record = (outcome: { merged: AnalyzeOutcome['merges']; split: AnalyzeOutcome['splits'] }) => {
+      merges.push(...outcome.merged);
+      splits.push(...outcome.split);
+    };
+    let stored: boolean;
+    if (store.exclusive) {
+      // One writer (the embedded store): grouping reads and writes in one transaction, nothing to check.
+      stored = await store.write(async (tx) => {
+        for (const [i, article] of articles.entries()) record(await groupAndStore(tx, article, options, features[i]));
+        return true;
+      });
+    } else {
+      // A shared server: grouping is planned outside the write lock, where other workers do the
+      // same side by side, and only checked and written under it (docs/architecture.md, "Several writers").
+      const view = store.view();
+      const plans: GroupPlan[] = [];
+      for (const [i, article] of articles.entries()) plans.push(await planGroup(view, article, options, features[i]));
+      stored = await store.write(async (tx) => {
+        // Checked again under the write lock: another worker may have stored the same content (a
+        // redelivered queue message) while this one was analysing it.
+        if (await tx.articleExists(page.id)) {
+          await tx.addSource(page.id, input.source);
+          return false;
+        }
+        // The articles of one page were planned without their siblings: those stored first are
+        // late for the next plans, which are then made again under the lock.
+        for (const plan of plans) record(await applyGroup(tx, plan, options));
+        return true;
+      });
+    }
     if (stored) summary.analysed++;
     else summary.unchanged++;
     for (const a of articles) articleIds.add(a.id);

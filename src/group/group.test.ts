@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UNKNOWN_DATE, type Article } from '../article/article.ts';
 import { openStore } from '../store/index.ts';
 import { bands, minhash, resemblance } from './duplicates.ts';
-import { clusterRows, groupAndStore, prefetchCandidates, reconcile } from './group.ts';
+import { applyGroup, clusterRows, groupAndStore, planGroup, reconcile } from './group.ts';
 import { averageLink } from './hac.ts';
 import { groupFeatures, similarity } from './similarity.ts';
 
@@ -122,7 +122,7 @@ describe('grouping through the store', () => {
     }
   });
 
-  it('with candidates looked up before the lock, still finds the articles stored since by another worker', async () => {
+  it('with grouping planned before the lock, still finds the articles stored since by another worker', async () => {
     const store = await openStore(null);
     try {
       const text = 'Flood waters breached the levee at Riverton overnight and the county ordered three neighbourhoods to evacuate before dawn.';
@@ -130,20 +130,26 @@ describe('grouping through the store', () => {
       const copy = article('a00000000000000b2', 'Levee gives way in Riverton', `${text} Shelters opened at two schools.`, '2025-05-02');
       const other = article('a00000000000000b3', 'Council approves library budget', 'The council approved the library budget for next year with two new branches.', '2025-05-02');
       await store.write((tx) => groupAndStore(tx, other));
-      // The copy's lookups run while the store holds only `other`; `first` is stored before the copy takes the lock.
-      const features = groupFeatures(copy);
-      const stale = await prefetchCandidates(store.view(), features);
-      expect(stale.near).not.toContain(first.id);
+      // The copy is planned while the store holds only `other`; `first` is stored before the copy takes the lock.
+      const stale = await planGroup(store.view(), copy);
+      expect(stale.outcome.duplicateOf).toBeNull();
       const o1 = await store.write((tx) => groupAndStore(tx, first));
-      const o2 = await store.write((tx) => groupAndStore(tx, copy, {}, features, stale));
+      const o2 = await store.write((tx) => applyGroup(tx, stale));
+      expect(o2.replanned).toBe(true);
       expect(o2.storyId).toBe(o1.storyId);
       expect(o2.duplicateOf).toBe(first.id);
-      // Nothing stored since: the prefetched lookups are the whole answer, as under the lock.
+      // An unrelated article stored since the plan does not change it: the plan stands.
       const fresh = article('a00000000000000b4', 'Riverton evacuates after levee breach', `Riverton: ${text}`, '2025-05-02');
-      const f4 = groupFeatures(fresh);
-      const pre = await prefetchCandidates(store.view(), f4);
-      expect(pre.near).toEqual(expect.arrayContaining([first.id, copy.id]));
-      expect((await store.write((tx) => groupAndStore(tx, fresh, {}, f4, pre))).storyId).toBe(o1.storyId);
+      const unrelated = article('a00000000000000b5', 'Chess club wins regional title', 'The school chess club won the regional title on Saturday after a tie-break against the holders.', '2025-05-02');
+      const plan = await planGroup(store.view(), fresh);
+      await store.write((tx) => groupAndStore(tx, unrelated));
+      const o4 = await store.write((tx) => applyGroup(tx, plan));
+      expect(o4.replanned).toBe(false);
+      expect(o4.storyId).toBe(o1.storyId);
+      const story = (await store.getStory(o1.storyId))!;
+      expect([...story.articleIds].sort()).toEqual([first.id, copy.id, fresh.id].sort());
+      expect(story.events.flatMap((e) => e.articleIds).sort()).toEqual([first.id, copy.id, fresh.id].sort());
+      expect((await store.getArticle(fresh.id))?.eventId).toBe(o4.eventId);
     } finally {
       await store.close();
     }

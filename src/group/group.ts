@@ -66,6 +66,8 @@ export interface GroupOutcome {
   /** Stories split off others while grouping this article. */
   split: Array<{ id: string; from: string }>;
   duplicateOf: string | null;
+  /** The plan made outside the write lock was stale and was made again under it. */
+  replanned: boolean;
 }
 
 const hashId = (prefix: string, key: string) => `${prefix}${createHash('sha256').update(`${prefix === 's' ? 'story' : 'event'}:${key}`).digest('hex').slice(0, 16)}`;
@@ -179,22 +181,25 @@ function meanSimilarity(a: GroupRow[], b: GroupRow[]): number {
   return sum / (a.length * b.length);
 }
 
-/** Candidate lookups made before the write lock: the nearest and the near-duplicate articles stored up to `seq`. */
-export interface Prefetched {
-  seq: number;
-  near: string[];
-  copies: string[];
-}
+/** A write of a plan, run under the write lock in the order it was planned. */
+type Write = (tx: StoreTx) => Promise<unknown>;
 
 /**
- * The read-only half of grouping, run without the write lock so that several workers overlap
- * their index lookups (the costliest statement of grouping: docs/architecture.md, "Several
- * writers"). `groupAndStore` then adds, under the lock, whatever was stored after `seq`.
+ * Where a new article goes, decided from reads alone, and the writes that put it there. Planned
+ * outside the write lock on a server (`Store.view()`), so that several workers overlap their
+ * lookups and re-clustering; `applyGroup` then checks under the lock that nothing stored since the
+ * plan could change it, and only writes (docs/architecture.md, "Several writers").
  */
-export async function prefetchCandidates(view: StoreView, features: GroupFeatures): Promise<Prefetched> {
-  // The mark first: an article committed while the lookups run is either seen by them or after it.
-  const seq = await view.lastSeq();
-  return { seq, ...(await lookUp(view, features, bands(features.minhash))) };
+export interface GroupPlan {
+  article: Article;
+  features: GroupFeatures;
+  bandKeys: string[];
+  /** Arrival number of the latest article the plan's reads could see; null when planned under the lock. */
+  mark: number | null;
+  /** The components the plan read, with their sizes then: a component only grows, so an unchanged size is unchanged membership. */
+  components: Array<[string, number]>;
+  outcome: GroupOutcome;
+  writes: Write[];
 }
 
 /** The two index lookups: the nearest articles by the term index, the near-duplicates by MinHash band. */
@@ -204,56 +209,47 @@ async function lookUp(view: StoreView, features: GroupFeatures, bandKeys: string
   return { near, copies };
 }
 
-/** The candidates as of now: the prefetched ones plus those stored since, or a fresh lookup. */
-async function candidates(tx: StoreTx, features: GroupFeatures, bandKeys: string[], prefetched: Prefetched | null): Promise<{ near: string[]; copies: string[] }> {
-  const late = prefetched ? await tx.idsAfter(prefetched.seq, LATE_LIMIT) : [];
-  if (!prefetched || late.length >= LATE_LIMIT) return lookUp(tx, features, bandKeys);
-  // The late articles are compared directly: a superset of what the index would have returned, so
-  // a link the lock-held lookup would find is never missed. A late article is a duplicate
-  // candidate only when it shares a band, as the index lookup requires.
-  const keys = new Set(bandKeys);
-  const lateRows = await tx.groupRows(late);
-  const lateCopies = lateRows.filter((r) => bands(r.features.minhash).some((b) => keys.has(b))).map((r) => r.id);
-  return { near: [...new Set([...prefetched.near, ...late])], copies: [...new Set([...prefetched.copies, ...lateCopies])] };
-}
-
 /**
- * Stores `article` and assigns it to a story and an event, inside the caller's transaction.
- * `features` and `prefetched` may be computed before the transaction (they need no lock), so that
- * the time spent holding the write lock is only what must be serialised.
+ * Plans the grouping of `article` against the store as `view` sees it. With `underLock`, the view
+ * is the write transaction itself and the plan needs no check; otherwise the plan records the mark
+ * its reads started from.
  */
-export async function groupAndStore(
-  tx: StoreTx,
+export async function planGroup(
+  view: StoreView,
   article: Article,
   options: GroupOptions = {},
   features: GroupFeatures = groupFeatures(article),
-  prefetched: Prefetched | null = null,
-): Promise<GroupOutcome> {
+  underLock = false,
+): Promise<GroupPlan> {
+  // The mark first: an article committed while the reads run is either seen by them or after it
+  // (seq is drawn under the write lock, so articles commit in seq order).
+  const mark = underLock ? null : await view.lastSeq();
   const exactLimit = options.exactLimit ?? EXACT_LIMIT;
   const bandKeys = bands(features.minhash);
-  const found = await candidates(tx, features, bandKeys, prefetched);
+  const found = await lookUp(view, features, bandKeys);
+  const writes: Write[] = [];
 
+  // One read for the duplicate candidates and the nearest ones.
+  const rowsById = new Map((await view.groupRows([...new Set([...found.copies, ...found.near])])).map((r) => [r.id, r]));
   // Near-duplicates: stored articles sharing a MinHash band, checked on their signatures.
   let duplicateOf: string | null = null;
-  const copies = (await tx.groupRows(found.copies)).filter((r) => resemblance(r.features.minhash, features.minhash) >= DUPLICATE_JACCARD);
+  const copies = found.copies.map((id) => rowsById.get(id)).filter((r): r is GroupRow => r !== undefined && resemblance(r.features.minhash, features.minhash) >= DUPLICATE_JACCARD);
   if (copies.length) {
     const first = copies.sort((a, b) => a.seq - b.seq)[0]!;
     duplicateOf = first.duplicateOf ?? first.id;
   }
 
-  const near = (await tx.groupRows(found.near)).filter((r) => r.storyId !== null);
-  const scored = near.map((r) => ({ row: r, sim: similarity(features, r.features) }));
-  const linked = scored.filter((s) => s.sim >= STORY_THRESHOLD);
+  const near = found.near.map((id) => rowsById.get(id)).filter((r): r is GroupRow => r !== undefined && r.storyId !== null);
+  const linked = near.filter((r) => similarity(features, r.features) >= STORY_THRESHOLD);
   // The stories the newcomer links to, in id order (the fallback path breaks ties by it).
-  const touched = [...new Set(linked.map((s) => s.row.storyId).filter((id): id is string => id !== null))].sort();
+  const touched = [...new Set(linked.map((r) => r.storyId).filter((id): id is string => id !== null))].sort();
 
   // Union of the linked components, labelled by the largest (ties by label).
-  const sizes = await tx.componentSizes([...new Set(linked.map((s) => s.row.component).filter((c): c is string => c !== null))]);
+  const sizes = await view.componentSizes([...new Set(linked.map((r) => r.component).filter((c): c is string => c !== null))]);
   const comps = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const component = comps[0]?.[0] ?? article.id;
   const size = 1 + comps.reduce((s, [, n]) => s + n, 0);
-  await tx.insertArticle(article, null, features.vector, { features, component, duplicateOf, bands: bandKeys });
-  await tx.mergeComponents(component, comps.slice(1).map(([c]) => c), size);
+  writes.push((tx) => tx.mergeComponents(component, comps.slice(1).map(([c]) => c), size));
 
   const merged: GroupOutcome['merged'] = [];
   const split: GroupOutcome['split'] = [];
@@ -267,39 +263,42 @@ export async function groupAndStore(
   // stories the newcomer links to, when those are small enough (local: stories can still merge and
   // split around the newcomer, but the result may depend on arrival order).
   let neighbourhood: string[] | null = null;
-  if (size <= exactLimit) neighbourhood = await tx.componentMembers(component);
+  if (size <= exactLimit) neighbourhood = await view.componentMembers(comps.map(([c]) => c));
   else {
-    const sizes = await tx.storySizes(touched);
-    if ([...sizes.values()].reduce((a, b) => a + b, 0) < exactLimit) neighbourhood = await tx.storyMemberIds(touched);
+    const storySizes = await view.storySizes(touched);
+    if ([...storySizes.values()].reduce((a, b) => a + b, 0) < exactLimit) neighbourhood = await view.storyMemberIds(touched);
   }
   if (neighbourhood) {
-    const rows = [...(await tx.groupRows(neighbourhood)).filter((r) => r.id !== article.id), self];
+    const rows = [...(await view.groupRows(neighbourhood)).filter((r) => r.id !== article.id), self];
     const clusters = clusterRows(rows, STORY_THRESHOLD, similarity);
     const old = new Map(rows.map((r) => [r.id, r.storyId]));
     const plan = reconcile(clusters, (id) => old.get(id) ?? null);
-    const ids = await Promise.all(plan.ids.map(async (id, i) => id || (await freshStoryId(tx, clusters[i]!))));
+    const ids = await Promise.all(plan.ids.map(async (id, i) => id || (await freshStoryId(view, clusters[i]!))));
     for (const s of plan.split) {
-      await tx.createStory(ids[s.cluster]!, 'Untitled story', s.from);
-      split.push({ id: ids[s.cluster]!, from: s.from });
+      const id = ids[s.cluster]!;
+      writes.push((tx) => tx.createStory(id, 'Untitled story', s.from));
+      split.push({ id, from: s.from });
     }
     const changed: string[] = [];
     for (let i = 0; i < clusters.length; i++) {
+      const id = ids[i]!;
       if (!plan.ids[i] && !plan.split.some((s) => s.cluster === i)) {
-        await tx.createStory(ids[i]!, 'Untitled story');
+        writes.push((tx) => tx.createStory(id, 'Untitled story'));
         if (clusters[i]!.includes(article.id)) created = clusters[i]!.length === 1;
       }
-      const moved = clusters[i]!.filter((id) => old.get(id) !== ids[i]);
+      const moved = clusters[i]!.filter((m) => old.get(m) !== id);
       if (moved.length) {
-        await tx.setArticleStories(moved, ids[i]!);
-        changed.push(ids[i]!);
+        writes.push((tx) => setStories(tx, moved, id, article.id));
+        changed.push(id);
       }
     }
-    const storyOf = new Map(clusters.flatMap((c, i) => c.map((id) => [id, ids[i]!] as const)));
+    const storyOf = new Map(clusters.flatMap((c, i) => c.map((m) => [m, ids[i]!] as const)));
     for (const r of rows) r.storyId = storyOf.get(r.id) ?? r.storyId;
-    for (const story of changed) await regroupEvents(tx, story, rows.filter((r) => r.storyId === story), article.id);
+    for (const story of changed) await regroupEvents(view, writes, story, rows.filter((r) => r.storyId === story), self);
     for (const m of plan.merged) {
-      await tx.mergeStory(m.from, ids[m.into]!);
-      merged.push({ from: m.from, into: ids[m.into]! });
+      const into = ids[m.into]!;
+      writes.push((tx) => tx.mergeStory(m.from, into));
+      merged.push({ from: m.from, into });
     }
   } else {
     // Too large to re-cluster: the newcomer joins the story closest on average, or starts one.
@@ -307,7 +306,7 @@ export async function groupAndStore(
     // over the candidates the index returned: counting the members it was not compared with as 0
     // kept newcomers out of every large story (MStream: recall 0.59, docs/benchmarks.md). Only a
     // story holding a member at least at the threshold can reach it on average.
-    const members = await tx.groupRows(await tx.storyMemberIds(touched, FALLBACK_MEMBERS));
+    const members = await view.groupRows(await view.storyMemberIds(touched, FALLBACK_MEMBERS));
     const sums = new Map<string, { sum: number; n: number }>();
     for (const m of members) {
       if (!m.storyId || m.id === article.id) continue;
@@ -324,90 +323,156 @@ export async function groupAndStore(
       if (avg !== undefined && avg >= bestAvg) [best, bestAvg] = [story, avg];
     }
     if (!best) {
-      best = await freshStoryId(tx, [article.id]);
-      await tx.createStory(best, 'Untitled story');
+      const fresh = await freshStoryId(view, [article.id]);
+      writes.push((tx) => tx.createStory(fresh, 'Untitled story'));
+      best = fresh;
       created = true;
+    } else {
+      const story = best;
+      writes.push((tx) => tx.touchStory(story));
     }
-    await tx.setArticleStories([article.id], best);
-    self.storyId = best;
+    const into = best;
+    self.storyId = into;
     // Average link also merges two clusters whose mean similarity reaches the threshold; the exact
     // path does it by re-clustering, this one never would, and a large subject fragments into many
     // stories (MStream: 630 stories for 152). A story the newcomer is close to on average as well
     // is merged into `best` when the two stories are, on a sample of their most recent members.
     const sample = (story: string) => members.filter((m) => m.storyId === story).slice(-MERGE_SAMPLE);
-    const into = [...sample(best), self];
+    const intoSample = [...sample(into), self];
+    const absorbed: string[] = [];
     for (const other of touched) {
-      if (other === best || (average.get(other) ?? 0) < STORY_THRESHOLD) continue;
-      if (meanSimilarity(into, sample(other)) < STORY_THRESHOLD) continue;
-      await tx.mergeStory(other, best);
-      await tx.moveEvents(other, best);
-      merged.push({ from: other, into: best });
+      if (other === into || (average.get(other) ?? 0) < STORY_THRESHOLD) continue;
+      if (meanSimilarity(intoSample, sample(other)) < STORY_THRESHOLD) continue;
+      writes.push(async (tx) => {
+        await tx.mergeStory(other, into);
+        await tx.moveEvents(other, into);
+      });
+      merged.push({ from: other, into });
+      absorbed.push(other);
     }
-    const storySize = (await tx.storySizes([best])).get(best) ?? 1;
+    const storySize = 1 + [...(await view.storySizes([into, ...absorbed])).values()].reduce((a, b) => a + b, 0);
     if (storySize <= exactLimit) {
-      await regroupEvents(tx, best, await tx.groupRows(await tx.storyMemberIds([best])), article.id);
+      const rows = [...(await view.groupRows(await view.storyMemberIds([into, ...absorbed]))).map((r) => ({ ...r, storyId: into })), self];
+      await regroupEvents(view, writes, into, rows, self);
     } else {
-      await joinEvent(tx, best, self, near);
+      await joinEvent(view, writes, into, self, near);
     }
   }
 
-  const [placed] = await tx.groupRows([article.id]);
-  return { storyId: placed!.storyId!, eventId: placed!.eventId!, created, merged, split, duplicateOf };
+  const storyId = self.storyId!;
+  const eventId = self.eventId!;
+  writes.push((tx) => tx.insertArticle(article, storyId, features.vector, { features, component, duplicateOf, bands: bandKeys, eventId }));
+  return { article, features, bandKeys, mark, components: comps, outcome: { storyId, eventId, created, merged, split, duplicateOf, replanned: false }, writes };
 }
 
-async function freshStoryId(tx: StoreTx, members: string[]): Promise<string> {
+/**
+ * Stores a planned article under the write lock. A plan made outside the lock is checked first:
+ * it stands unless an article stored since its mark links to the newcomer, is a copy of it, or
+ * joined a component the plan read (then it is planned again, under the lock). Articles stored
+ * since that touch none of these cannot change where the newcomer goes: a story never spans two
+ * components.
+ */
+export async function applyGroup(tx: StoreTx, plan: GroupPlan, options: GroupOptions = {}): Promise<GroupOutcome> {
+  const stale = await isStale(tx, plan);
+  if (stale) plan = await planGroup(tx, plan.article, options, plan.features, true);
+  for (const write of plan.writes) await write(tx);
+  return { ...plan.outcome, replanned: stale };
+}
+
+async function isStale(tx: StoreTx, plan: GroupPlan): Promise<boolean> {
+  if (plan.mark === null) return false;
+  const late = await tx.idsAfter(plan.mark, LATE_LIMIT);
+  if (late.length === 0) return false;
+  if (late.length >= LATE_LIMIT) return true;
+  const keys = new Set(plan.bandKeys);
+  for (const r of await tx.groupRows(late)) {
+    if (r.id === plan.article.id) return true;
+    if (similarity(plan.features, r.features) >= STORY_THRESHOLD) return true;
+    if (bands(r.features.minhash).some((b) => keys.has(b)) && resemblance(r.features.minhash, plan.features.minhash) >= DUPLICATE_JACCARD) return true;
+  }
+  const now = await tx.componentSizes(plan.components.map(([c]) => c));
+  return plan.components.some(([c, n]) => now.get(c) !== n);
+}
+
+/**
+ * Stores `article` and assigns it to a story and an event, inside the caller's transaction
+ * (planned and applied under the lock: what the embedded store, with one writer, always does).
+ */
+export async function groupAndStore(tx: StoreTx, article: Article, options: GroupOptions = {}, features: GroupFeatures = groupFeatures(article)): Promise<GroupOutcome> {
+  return applyGroup(tx, await planGroup(tx, article, options, features, true), options);
+}
+
+/** Moves articles to a story. The newcomer is stored last, already in its story: it is left out here. */
+async function setStories(tx: StoreTx, moved: string[], story: string, newcomer: string): Promise<void> {
+  const others = moved.filter((id) => id !== newcomer);
+  if (others.length) await tx.setArticleStories(others, story);
+  else await tx.touchStory(story);
+}
+
+async function freshStoryId(view: StoreView, members: string[]): Promise<string> {
   const founder = [...members].sort()[0]!;
   for (let k = 0; ; k++) {
     const id = storyId(k ? `${founder}#${k}` : founder);
-    if (!(await tx.storyExists(id))) return id;
+    if (!(await view.storyExists(id))) return id;
   }
 }
 
-async function freshEventId(tx: StoreTx, members: string[]): Promise<string> {
+async function freshEventId(view: StoreView, members: string[]): Promise<string> {
   const founder = [...members].sort()[0]!;
   for (let k = 0; ; k++) {
     const id = eventId(k ? `${founder}#${k}` : founder);
-    if (!(await tx.eventExists(id))) return id;
+    if (!(await view.eventExists(id))) return id;
   }
 }
 
-/** Re-clusters the events of a story from its articles' rows, and retitles the story. */
-async function regroupEvents(tx: StoreTx, story: string, rows: GroupRow[], newcomer: string): Promise<void> {
+/** Re-clusters the events of a story from its articles' rows, and retitles the story; sets the newcomer's event. */
+async function regroupEvents(view: StoreView, writes: Write[], story: string, rows: GroupRow[], newcomer: GroupRow): Promise<void> {
   const clusters = clusterRows(rows, EVENT_THRESHOLD, eventSimilarity);
   const old = new Map(rows.map((r) => [r.id, r.eventId]));
   const plan = reconcile(clusters, (id) => old.get(id) ?? null);
-  const ids = await Promise.all(plan.ids.map(async (id, i) => id || (await freshEventId(tx, clusters[i]!))));
+  const ids = await Promise.all(plan.ids.map(async (id, i) => id || (await freshEventId(view, clusters[i]!))));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const unchanged: string[] = [];
   for (let i = 0; i < clusters.length; i++) {
-    const group = clusters[i]!.map((id) => byId.get(id)!);
-    const moved = clusters[i]!.filter((id) => old.get(id) !== ids[i]);
-    if (!moved.length && !clusters[i]!.includes(newcomer)) {
-      unchanged.push(ids[i]!);
+    const id = ids[i]!;
+    const group = clusters[i]!.map((m) => byId.get(m)!);
+    const moved = clusters[i]!.filter((m) => old.get(m) !== id);
+    if (!moved.length && !clusters[i]!.includes(newcomer.id)) {
+      unchanged.push(id);
       continue;
     }
-    await tx.saveEvent({ id: ids[i]!, storyId: story, title: representative(group).title ?? 'Untitled event', ...eventDates(group) });
-    await tx.setArticleEvents(moved, ids[i]!);
-    for (const id of moved) byId.get(id)!.eventId = ids[i]!;
+    const event = { id, storyId: story, title: representative(group).title ?? 'Untitled event', ...eventDates(group) };
+    const others = moved.filter((m) => m !== newcomer.id);
+    writes.push(async (tx) => {
+      await tx.saveEvent(event);
+      await tx.setArticleEvents(others, id);
+    });
+    for (const m of moved) byId.get(m)!.eventId = id;
   }
-  await tx.setEventsStory(unchanged, story);
-  for (const m of plan.merged) await tx.mergeEvent(m.from, ids[m.into]!);
+  newcomer.eventId = byId.get(newcomer.id)?.eventId ?? newcomer.eventId;
+  writes.push((tx) => tx.setEventsStory(unchanged, story));
+  for (const m of plan.merged) {
+    const into = ids[m.into]!;
+    writes.push((tx) => tx.mergeEvent(m.from, into));
+  }
   const title = representative(rows).title;
-  if (title) await tx.setStoryTitle(story, title);
+  if (title) writes.push((tx) => tx.setStoryTitle(story, title));
 }
 
 /** A story too big to re-cluster: the newcomer joins the event of its closest member in the story, when close enough. */
-async function joinEvent(tx: StoreTx, story: string, newcomer: GroupRow, near: GroupRow[]): Promise<void> {
+async function joinEvent(view: StoreView, writes: Write[], story: string, newcomer: GroupRow, near: GroupRow[]): Promise<void> {
   const best = near
     .filter((r) => r.storyId === story && r.eventId)
     .map((r) => ({ r, s: eventSimilarity(newcomer.features, r.features) }))
     .sort((a, b) => b.s - a.s || (a.r.id < b.r.id ? -1 : 1))[0];
-  let event = best && best.s >= EVENT_THRESHOLD ? best.r.eventId! : null;
-  if (!event) {
-    event = await freshEventId(tx, [newcomer.id]);
-    await tx.saveEvent({ id: event, storyId: story, title: newcomer.title ?? 'Untitled event', ...eventDates([newcomer]) });
+  const joined = best && best.s >= EVENT_THRESHOLD ? best.r.eventId! : null;
+  if (!joined) {
+    const event = await freshEventId(view, [newcomer.id]);
+    const saved = { id: event, storyId: story, title: newcomer.title ?? 'Untitled event', ...eventDates([newcomer]) };
+    writes.push((tx) => tx.saveEvent(saved));
+    newcomer.eventId = event;
   } else {
-    await tx.widenEvent(event, newcomer.published.earliest, newcomer.published.latest);
+    writes.push((tx) => tx.widenEvent(joined, newcomer.published.earliest, newcomer.published.latest));
+    newcomer.eventId = joined;
   }
-  await tx.setArticleEvents([newcomer.id], event);
 }

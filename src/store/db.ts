@@ -31,6 +31,11 @@ export interface Db extends Queryable {
    * embedded store has no lock). What limits several workers: `storyline worker` reports it.
    */
   readonly lockStats?: LockStats;
+  /**
+   * True when no other process can write (the embedded store holds a lock file): grouping then
+   * plans inside the write transaction, with nothing to check against other writers.
+   */
+  readonly exclusive?: boolean;
   /** A short description for messages ("embedded store at ./.storyline"). */
   readonly description: string;
 }

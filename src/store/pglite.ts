@@ -23,6 +23,7 @@ export async function openPglite(dir: string | null): Promise<Db> {
   return {
     ...wrap(pg),
     description: dir ? `embedded store at ${dir}` : 'in-memory embedded store',
+    exclusive: true,
     // One process, one connection: transactions are serialised already, so a lock has nothing to add.
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     exec: async (sql) => {

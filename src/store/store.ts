@@ -62,6 +62,8 @@ export interface GroupExtras {
   component: string;
   duplicateOf: string | null;
   bands: string[];
+  /** The event the article joins (grouping decides it before the article is stored). */
+  eventId?: string | null;
 }
 
 export interface StoredArticle extends Omit<Article, 'stated'> {
@@ -174,6 +176,11 @@ export class Store {
 
   get description(): string {
     return this.db.description;
+  }
+
+  /** No other process writes to this store (the embedded one): see `Db.exclusive`. */
+  get exclusive(): boolean {
+    return this.db.exclusive === true;
   }
 
   close(): Promise<void> {
@@ -326,7 +333,11 @@ export class Store {
 }
 
 /** The lookups `Store.view()` allows without the write lock. */
-export type StoreView = Pick<StoreTx, 'lastSeq' | 'nearest' | 'bandMatches'>;
+/** The reads grouping plans with: a transaction's, or a plain connection's outside the write lock (`Store.view()`). */
+export type StoreView = Pick<
+  StoreTx,
+  'lastSeq' | 'idsAfter' | 'nearest' | 'bandMatches' | 'groupRows' | 'componentSizes' | 'componentMembers' | 'storySizes' | 'storyMemberIds' | 'storyExists' | 'eventExists'
+>;
 
 /** Writes and the reads grouping needs inside the write transaction. */
 export class StoreTx {
@@ -453,8 +464,10 @@ export class StoreTx {
     return new Map(rows.map((r) => [r.id, Number(r.size)]));
   }
 
-  async componentMembers(id: string): Promise<string[]> {
-    return (await this.q.query<{ id: string }>('SELECT id FROM articles WHERE component = $1 ORDER BY seq', [id])).map((r) => r.id);
+  /** Members of these components, in arrival order. */
+  async componentMembers(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    return (await this.q.query<{ id: string }>('SELECT id FROM articles WHERE component = ANY($1::text[]) ORDER BY seq', [ids])).map((r) => r.id);
   }
 
   /** Relabels the articles of components `from` as `into`, whose size becomes `size` (union by size: the caller keeps the largest label). */
@@ -624,8 +637,8 @@ export class StoreTx {
       `WITH a AS (
          INSERT INTO articles (id, source, parent_id, story_id, kind, url, outlet, title, title_derived, published_value,
            published_earliest, published_latest, published_basis, published_evidence, language, text, raw, removed, diagnostics,
-           analysis, analysis_version, group_features, component, duplicate_of)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18::jsonb,$19::jsonb,$20::jsonb,$21,$22::jsonb,$23,$24)
+           analysis, analysis_version, group_features, component, duplicate_of, event_id)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18::jsonb,$19::jsonb,$20::jsonb,$21,$22::jsonb,$23,$24,$28)
          RETURNING id, seq, source),
        s AS (INSERT INTO article_sources (article_id, source) SELECT id, source FROM a ON CONFLICT DO NOTHING),
        t AS (INSERT INTO article_terms (term, article_id, weight, seq)
@@ -637,7 +650,7 @@ export class StoreTx {
         JSON.stringify(article.removed), JSON.stringify(article.diagnostics),
         article.analysis ? JSON.stringify(article.analysis) : null, article.analysis?.version ?? 0,
         extras ? JSON.stringify(extras.features) : null, extras?.component ?? null, extras?.duplicateOf ?? null,
-        vector.map((v) => v.term), vector.map((v) => v.weight), extras?.bands ?? [],
+        vector.map((v) => v.term), vector.map((v) => v.weight), extras?.bands ?? [], extras?.eventId ?? null,
       ],
     );
     if (extras) this.features.set(article.id, extras.features);
