@@ -203,10 +203,13 @@ export interface GroupPlan {
 }
 
 /** The two index lookups: the nearest articles by the term index, the near-duplicates by MinHash band. */
-async function lookUp(view: StoreView, features: GroupFeatures, bandKeys: string[]): Promise<{ near: string[]; copies: string[] }> {
-  const copies = await view.bandMatches(bandKeys, DUPLICATE_CANDIDATES);
-  const near = (await view.nearest(features.vector, CANDIDATES, MAX_POSTINGS)).map((c) => c.articleId);
-  return { near, copies };
+async function lookUp(view: StoreView, features: GroupFeatures, bandKeys: string[]): Promise<{ near: GroupRow[]; copies: GroupRow[] }> {
+  const copyIds = await view.bandMatches(bandKeys, DUPLICATE_CANDIDATES);
+  const near: GroupRow[] = await view.nearest(features.vector, CANDIDATES, MAX_POSTINGS);
+  const found = new Map(near.map((r) => [r.id, r]));
+  const rest = copyIds.filter((id) => !found.has(id));
+  for (const r of await view.groupRows(rest)) found.set(r.id, r);
+  return { near, copies: copyIds.map((id) => found.get(id)).filter((r): r is GroupRow => r !== undefined) };
 }
 
 /**
@@ -229,17 +232,15 @@ export async function planGroup(
   const found = await lookUp(view, features, bandKeys);
   const writes: Write[] = [];
 
-  // One read for the duplicate candidates and the nearest ones.
-  const rowsById = new Map((await view.groupRows([...new Set([...found.copies, ...found.near])])).map((r) => [r.id, r]));
   // Near-duplicates: stored articles sharing a MinHash band, checked on their signatures.
   let duplicateOf: string | null = null;
-  const copies = found.copies.map((id) => rowsById.get(id)).filter((r): r is GroupRow => r !== undefined && resemblance(r.features.minhash, features.minhash) >= DUPLICATE_JACCARD);
+  const copies = found.copies.filter((r) => resemblance(r.features.minhash, features.minhash) >= DUPLICATE_JACCARD);
   if (copies.length) {
     const first = copies.sort((a, b) => a.seq - b.seq)[0]!;
     duplicateOf = first.duplicateOf ?? first.id;
   }
 
-  const near = found.near.map((id) => rowsById.get(id)).filter((r): r is GroupRow => r !== undefined && r.storyId !== null);
+  const near = found.near.filter((r) => r.storyId !== null);
   const linked = near.filter((r) => similarity(features, r.features) >= STORY_THRESHOLD);
   // The stories the newcomer links to, in id order (the fallback path breaks ties by it).
   const touched = [...new Set(linked.map((r) => r.storyId).filter((id): id is string => id !== null))].sort();
@@ -262,14 +263,14 @@ export async function planGroup(
   // The neighbourhood re-clustered: the whole component when small enough (exact), else the
   // stories the newcomer links to, when those are small enough (local: stories can still merge and
   // split around the newcomer, but the result may depend on arrival order).
-  let neighbourhood: string[] | null = null;
-  if (size <= exactLimit) neighbourhood = await view.componentMembers(comps.map(([c]) => c));
+  let neighbourhood: GroupRow[] | null = null;
+  if (size <= exactLimit) neighbourhood = await view.componentRows(comps.map(([c]) => c));
   else {
     const storySizes = await view.storySizes(touched);
-    if ([...storySizes.values()].reduce((a, b) => a + b, 0) < exactLimit) neighbourhood = await view.storyMemberIds(touched);
+    if ([...storySizes.values()].reduce((a, b) => a + b, 0) < exactLimit) neighbourhood = await view.groupRows(await view.storyMemberIds(touched));
   }
   if (neighbourhood) {
-    const rows = [...(await view.groupRows(neighbourhood)).filter((r) => r.id !== article.id), self];
+    const rows = [...neighbourhood.filter((r) => r.id !== article.id), self];
     const clusters = clusterRows(rows, STORY_THRESHOLD, similarity);
     const old = new Map(rows.map((r) => [r.id, r.storyId]));
     const plan = reconcile(clusters, (id) => old.get(id) ?? null);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../article/article.ts';
 import { UNKNOWN_DATE } from '../article/article.ts';
 import { migrate, migrations } from './migrate.ts';
-import { VACUUM_EVERY, type Store } from './store.ts';
+import { VACUUM_EVERY, type GroupExtras, type Store, type TermWeight } from './store.ts';
 import { backends } from './testing.ts';
 
 function article(id: string, over: Partial<Article> = {}): Article {
@@ -23,6 +23,13 @@ describe.each(backends)('storage contract: $name', ({ skip, open }) => {
     it.skip('needs the backend', () => {});
     return;
   }
+  /** What grouping stores with an article: `nearest` finds only grouped articles. */
+  const grouped = (id: string, vector: TermWeight[]): GroupExtras => ({
+    features: { vector, title: [], entities: [], from: null, to: null, days: [], minhash: [] },
+    component: id,
+    duplicateOf: null,
+    bands: [],
+  });
   let store: Store;
   let drop: () => Promise<void>;
   beforeAll(async () => ({ store, drop } = await open()));
@@ -44,7 +51,7 @@ describe.each(backends)('storage contract: $name', ({ skip, open }) => {
     });
     await store.write(async (tx) => {
       await tx.createStory('s0000000000000001', 'A story');
-      await tx.insertArticle(a, 's0000000000000001', [{ term: 'korea', weight: 0.8 }, { term: 'russia', weight: 0.6 }]);
+      await tx.insertArticle(a, 's0000000000000001', [{ term: 'korea', weight: 0.8 }, { term: 'russia', weight: 0.6 }], grouped(a.id, [{ term: 'korea', weight: 0.8 }, { term: 'russia', weight: 0.6 }]));
     });
     const back = await store.getArticle(a.id);
     expect(back).toMatchObject({ id: a.id, title: a.title, published: a.published, removed: a.removed, diagnostics: a.diagnostics, storyId: 's0000000000000001', sources: [a.source] });
@@ -54,10 +61,11 @@ describe.each(backends)('storage contract: $name', ({ skip, open }) => {
   it('finds nearest articles through the term index, best first', async () => {
     await store.write(async (tx) => {
       await tx.createStory('s0000000000000002', 'Other story');
-      await tx.insertArticle(article('a0000000000000002'), 's0000000000000002', [{ term: 'election', weight: 1 }]);
+      await tx.insertArticle(article('a0000000000000002'), 's0000000000000002', [{ term: 'election', weight: 1 }], grouped('a0000000000000002', [{ term: 'election', weight: 1 }]));
     });
     const near = await store.write((tx) => tx.nearest([{ term: 'korea', weight: 1 }], 10, 1000));
-    expect(near.map((c) => c.articleId)).toEqual(['a0000000000000001']);
+    expect(near.map((c) => c.id)).toEqual(['a0000000000000001']);
+    expect(near[0]).toMatchObject({ storyId: 's0000000000000001', component: 'a0000000000000001', features: { vector: [{ term: 'korea', weight: 0.8 }, { term: 'russia', weight: 0.6 }] } });
     expect(near[0]!.score).toBeCloseTo(0.8, 5);
     expect(near[0]!.published).toEqual({ earliest: '2025-04-01', latest: '2025-12-31' });
     // Only the most recent `perTerm` postings of each term are read (none here).

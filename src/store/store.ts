@@ -76,11 +76,9 @@ export interface StoredArticle extends Omit<Article, 'stated'> {
   sources: string[];
 }
 
-export interface Candidate {
-  articleId: string;
-  storyId: string;
+/** A stored article found by `nearest`, with what grouping reads of it and its index score. */
+export interface Candidate extends GroupRow {
   score: number;
-  published: { earliest: string | null; latest: string | null };
 }
 
 export interface ListOptions {
@@ -211,7 +209,7 @@ export class Store {
 
   /**
    * Read-only lookups outside the write lock, on a plain connection: what grouping can look up
-   * before it takes the lock (`prefetchCandidates` in src/group). Writes go through `write()` only.
+   * before it takes the lock (`planGroup` in src/group). Writes go through `write()` only.
    */
   view(): StoreView {
     return new StoreTx(this.db, this.features);
@@ -336,7 +334,7 @@ export class Store {
 /** The reads grouping plans with: a transaction's, or a plain connection's outside the write lock (`Store.view()`). */
 export type StoreView = Pick<
   StoreTx,
-  'lastSeq' | 'idsAfter' | 'nearest' | 'bandMatches' | 'groupRows' | 'componentSizes' | 'componentMembers' | 'storySizes' | 'storyMemberIds' | 'storyExists' | 'eventExists'
+  'lastSeq' | 'idsAfter' | 'nearest' | 'bandMatches' | 'groupRows' | 'componentSizes' | 'componentRows' | 'storySizes' | 'storyMemberIds' | 'storyExists' | 'eventExists'
 >;
 
 /** Writes and the reads grouping needs inside the write transaction. */
@@ -383,8 +381,9 @@ export class StoreTx {
    */
   async nearest(vector: TermWeight[], limit: number, perTerm: number): Promise<Candidate[]> {
     if (vector.length === 0) return [];
-    const rows = await this.q.query<{ article_id: string; story_id: string; score: number; earliest: Date | string | null; latest: Date | string | null }>(
-      `SELECT s.article_id, a.story_id, s.score, a.published_earliest AS earliest, a.published_latest AS latest
+    // The candidates' group rows come with them (one round trip instead of two: grouping reads them all).
+    const rows = await this.q.query<GroupRowRecord & { score: number }>(
+      `SELECT ${GROUP_ROW_COLUMNS.replace(/(^|, )/g, '$1a.')}, s.score
          FROM (SELECT t.article_id, sum(t.weight * q.weight) AS score
                  FROM unnest($1::text[], $2::real[]) AS q(term, weight)
                  CROSS JOIN LATERAL (SELECT p.article_id, p.weight FROM article_terms p
@@ -393,30 +392,28 @@ export class StoreTx {
                 ORDER BY score DESC, t.article_id
                 LIMIT $3) s
          JOIN articles a ON a.id = s.article_id
-        WHERE a.story_id IS NOT NULL
+        WHERE a.story_id IS NOT NULL AND a.group_features IS NOT NULL
         ORDER BY s.score DESC, s.article_id`,
       [vector.map((v) => v.term), vector.map((v) => v.weight), limit, perTerm],
     );
-    return rows.map((r) => ({
-      articleId: r.article_id,
-      storyId: r.story_id,
-      score: Number(r.score),
-      published: { earliest: day(r.earliest), latest: day(r.latest) },
-    }));
+    const grouped = await this.toGroupRows(rows);
+    return grouped.map((r, i) => ({ ...r, score: Number(rows[i]!.score) }));
   }
 
   /** What grouping needs of these stored articles (those stored with grouping features), in arrival order. */
   async groupRows(ids: string[]): Promise<GroupRow[]> {
     if (ids.length === 0) return [];
-    const rows = await this.q.query<{
-      id: string; seq: string | number; story_id: string | null; event_id: string | null; component: string | null;
-      title: string | null; title_derived: boolean; published_earliest: Date | string | null; published_latest: Date | string | null; duplicate_of: string | null;
-    }>(
-      `SELECT id, seq, story_id, event_id, component, title, title_derived, published_earliest, published_latest, duplicate_of
-         FROM articles WHERE id = ANY($1::text[]) AND group_features IS NOT NULL ORDER BY seq`,
-      [ids],
-    );
-    // The features are read from the database only for the articles not in the cache.
+    return this.toGroupRows(await this.q.query<GroupRowRecord>(`SELECT ${GROUP_ROW_COLUMNS} FROM articles WHERE id = ANY($1::text[]) AND group_features IS NOT NULL ORDER BY seq`, [ids]));
+  }
+
+  /** The group rows of every member of these components, in arrival order. */
+  async componentRows(ids: string[]): Promise<GroupRow[]> {
+    if (ids.length === 0) return [];
+    return this.toGroupRows(await this.q.query<GroupRowRecord>(`SELECT ${GROUP_ROW_COLUMNS} FROM articles WHERE component = ANY($1::text[]) AND group_features IS NOT NULL ORDER BY seq`, [ids]));
+  }
+
+  /** Group rows from their records, in the same order; features from the cache, else read once for all missing. */
+  private async toGroupRows(rows: GroupRowRecord[]): Promise<GroupRow[]> {
     const features = new Map<string, GroupFeatures>();
     for (const r of rows) {
       const f = this.features.get(r.id);
@@ -462,12 +459,6 @@ export class StoreTx {
     if (ids.length === 0) return new Map();
     const rows = await this.q.query<{ id: string; size: number }>('SELECT id, size FROM components WHERE id = ANY($1::text[])', [ids]);
     return new Map(rows.map((r) => [r.id, Number(r.size)]));
-  }
-
-  /** Members of these components, in arrival order. */
-  async componentMembers(ids: string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    return (await this.q.query<{ id: string }>('SELECT id FROM articles WHERE component = ANY($1::text[]) ORDER BY seq', [ids])).map((r) => r.id);
   }
 
   /** Relabels the articles of components `from` as `into`, whose size becomes `size` (union by size: the caller keeps the largest label). */
@@ -656,6 +647,14 @@ export class StoreTx {
     if (extras) this.features.set(article.id, extras.features);
   }
 }
+
+/** The columns of a group row (`GroupRow` without its features, which come from the cache). */
+const GROUP_ROW_COLUMNS = 'id, seq, story_id, event_id, component, title, title_derived, published_earliest, published_latest, duplicate_of';
+
+type GroupRowRecord = {
+  id: string; seq: string | number; story_id: string | null; event_id: string | null; component: string | null;
+  title: string | null; title_derived: boolean; published_earliest: Date | string | null; published_latest: Date | string | null; duplicate_of: string | null;
+};
 
 const ARTICLE_SELECT = `SELECT a.*, (SELECT array_agg(s.source ORDER BY s.source) FROM article_sources s WHERE s.article_id = a.id) AS sources FROM articles a`;
 
