@@ -14,8 +14,8 @@
  * ("President Obama", "But Brat") is no phrase (the word is counted as a word anyway). A headline
  * in Title Case capitalises every word, so capitals there do not mark names: its words count,
  * its capitalised runs ("Obama Defends NSA Programs") are not read as names. Measured on basil-dev
- * (docs/benchmarks.md, 2026-12-07): BCubed 0.987 → 1.000, the same 0.17–0.21 story thresholds;
- * the two together, neither alone (each alone 0.982–0.986).
+ * (docs/benchmarks.md, 2026-12-07): BCubed 0.987 → 1.000, at every story threshold from 0.17 to
+ * 0.21; the two together, neither alone (each alone 0.982–0.986); WikiRef 0.696 → 0.719.
  */
 import { createRequire } from 'node:module';
 import type { Article } from '../article/article.ts';
