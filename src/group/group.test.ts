@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UNKNOWN_DATE, type Article } from '../article/article.ts';
 import { openStore } from '../store/index.ts';
 import { bands, minhash, resemblance } from './duplicates.ts';
+import { namePhrase, termCounts, titleCase } from './features.ts';
 import { applyGroup, clusterRows, groupAndStore, planGroup, reconcile } from './group.ts';
 import { averageLink } from './hac.ts';
 import { groupFeatures, similarity } from './similarity.ts';
@@ -30,6 +31,28 @@ describe('average link', () => {
     expect(reference).toContainEqual(['a0', 'a1', 'a2']);
     expect(reference).toContainEqual(['a3', 'a4']);
     for (const order of [[5, 4, 3, 2, 1, 0], [2, 5, 0, 3, 1, 4]]) expect(canon(clusterRows(order.map((i) => rows[i]!), 0.2, similarity))).toEqual(reference);
+  });
+});
+
+describe('name phrases', () => {
+  it('are the name, without a sentence-initial function word or a title before it', () => {
+    expect(namePhrase('Representative Darrell Issa')).toBe('darrell issa');
+    expect(namePhrase('Chairman Darrell Issa')).toBe('darrell issa');
+    expect(namePhrase('The Christian Coalition')).toBe('christian coalition');
+    expect(namePhrase('Kim Jong-un')).toBe('kim jong un');
+    expect(namePhrase("Eric Cantor's")).toBe('eric cantor');
+    // One word left is no phrase (it counts as a word).
+    expect(namePhrase('But Brat')).toBeNull();
+    expect(namePhrase('President Obama')).toBeNull();
+  });
+
+  it('are not read from a Title Case headline, whose capitals do not mark names', () => {
+    expect(titleCase('Obama Defends NSA Programs, Says Congress Knew About Surveillance')).toBe(true);
+    expect(titleCase('North Korea pledges strong support for Russia amid Ukraine war')).toBe(false);
+    const headline = termCounts({ title: 'Obama Defends NSA Programs, Says Congress Knew About Surveillance', text: '' });
+    expect([...headline.keys()].filter((t) => t.startsWith('='))).toEqual([]);
+    expect(headline.has('surveillance')).toBe(true);
+    expect(termCounts({ title: 'North Korea pledges support for Russia', text: '' }).has('=north korea')).toBe(true);
   });
 });
 
