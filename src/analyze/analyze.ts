@@ -31,6 +31,8 @@ export interface AnalyzeOutcome {
   merges: Array<{ from: string; into: string }>;
   /** Stories split off others during this run: new id, and the story its articles came from. */
   splits: Array<{ id: string; from: string }>;
+  /** Articles whose grouping, planned outside the write lock, was planned again under it (another writer stored a related article meanwhile). */
+  replanned: number;
 }
 
 export interface AnalyzeOptions extends GroupOptions, ReadOptions {
@@ -48,6 +50,7 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
   const articleIds = new Set<string>();
   const merges: AnalyzeOutcome['merges'] = [];
   const splits: AnalyzeOutcome['splits'] = [];
+  let replanned = 0;
   const fail = (path: string, reason: string) => {
     const e = { path, reason };
     errors.push(e);
@@ -64,7 +67,7 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     }
     options.onInput?.(summary, item.ok ? item.input.source : item.path);
   }
-  return { summary, errors, articleIds: [...articleIds], merges, splits };
+  return { summary, errors, articleIds: [...articleIds], merges, splits, replanned };
 
   async function analyseOne(input: RawInput) {
     const prepared = prepare(input);
@@ -97,9 +100,10 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     for (const d of result.articles[0]!.diagnostics) if (d.level === 'warning') options.onWarning?.(input.source, d.message);
     const { articles } = result;
     const features = articles.map((a) => groupFeatures(a));
-    const record = (outcome: { merged: AnalyzeOutcome['merges']; split: AnalyzeOutcome['splits'] }) => {
+    const record = (outcome: { merged: AnalyzeOutcome['merges']; split: AnalyzeOutcome['splits']; replanned: boolean }) => {
       merges.push(...outcome.merged);
       splits.push(...outcome.split);
+      if (outcome.replanned) replanned++;
     };
     let stored: boolean;
     if (store.exclusive) {

@@ -138,7 +138,7 @@ Ctrl-C (or SIGTERM) stops after the input in hand.`)
           // (bench/workers.ts reads this line).
           const lock = store.db.lockStats;
           if (lock && summary.busyMs > 0) {
-            log(`worker ${process.pid}: busy ${(summary.busyMs / 1000).toFixed(1)} s, holding the grouping lock ${(lock.heldMs / 1000).toFixed(1)} s (${Math.round((100 * lock.heldMs) / summary.busyMs)}%), waiting for it ${(lock.waitMs / 1000).toFixed(1)} s`);
+            log(`worker ${process.pid}: busy ${(summary.busyMs / 1000).toFixed(1)} s, holding the grouping lock ${(lock.heldMs / 1000).toFixed(1)} s (${Math.round((100 * lock.heldMs) / summary.busyMs)}%), waiting for it ${(lock.waitMs / 1000).toFixed(1)} s, ${summary.replanned} grouping plans made again under it`);
           }
         }, opts.ackWait ? opts.ackWait * 1000 : undefined),
       );

@@ -120,15 +120,56 @@ export function vectorize(counts: Map<string, number>, k = DEFAULT_VECTOR_TERMS)
   return top.map((t) => ({ term: t.term, weight: t.weight / norm }));
 }
 
-/** Term → weight maps of vectors already compared (grouping compares each stored vector with many). */
-const lookup = new WeakMap<TermWeight[], Map<string, number>>();
+/**
+ * Vectors already compared, as term numbers in ascending order with their weights: grouping
+ * compares each stored vector with many others (a component's every pair when it is re-clustered),
+ * and a merge of two sorted integer arrays costs a fraction of a hash lookup per term.
+ */
+interface Packed {
+  generation: number;
+  ids: Int32Array;
+  weights: Float64Array;
+}
+const packed = new WeakMap<TermWeight[], Packed>();
+/** Term → number, shared by every vector of this process; renumbered from scratch beyond MAX_TERM_NUMBERS so a long-running worker stays bounded. */
+const termNumbers = new Map<string, number>();
+const MAX_TERM_NUMBERS = 2_000_000;
+let generation = 0;
+
+function pack(v: TermWeight[]): Packed {
+  const known = packed.get(v);
+  if (known && known.generation === generation) return known;
+  if (termNumbers.size + v.length > MAX_TERM_NUMBERS) {
+    termNumbers.clear();
+    generation++;
+  }
+  const pairs = v.map((t) => {
+    let n = termNumbers.get(t.term);
+    if (n === undefined) termNumbers.set(t.term, (n = termNumbers.size));
+    return [n, t.weight] as const;
+  });
+  pairs.sort((x, y) => x[0] - y[0]);
+  const p = { generation, ids: Int32Array.from(pairs, (x) => x[0]), weights: Float64Array.from(pairs, (x) => x[1]) };
+  packed.set(v, p);
+  return p;
+}
 
 /** Cosine of two normalised vectors. */
 export function cosine(a: TermWeight[], b: TermWeight[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  let m = lookup.get(a);
-  if (!m) lookup.set(a, (m = new Map(a.map((t) => [t.term, t.weight]))));
+  const x = pack(a);
+  const y = pack(b);
+  if (x.generation !== y.generation) return cosine(a, b);
+  const xi = x.ids;
+  const yi = y.ids;
+  let i = 0;
+  let j = 0;
   let s = 0;
-  for (const t of b) s += t.weight * (m.get(t.term) ?? 0);
+  while (i < xi.length && j < yi.length) {
+    const d = xi[i]! - yi[j]!;
+    if (d === 0) s += x.weights[i++]! * y.weights[j++]!;
+    else if (d < 0) i++;
+    else j++;
+  }
   return s;
 }

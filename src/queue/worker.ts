@@ -31,6 +31,8 @@ export interface WorkerSummary {
   requeued: number;
   /** Time spent handling inputs (pulls and idle waits excluded), in ms. */
   busyMs: number;
+  /** Articles whose grouping plan was stale by the time this worker took the lock, and was made again under it. */
+  replanned: number;
 }
 
 export type WorkerEvent =
@@ -50,7 +52,7 @@ export interface WorkerOptions extends Pick<AnalyzeOptions, 'exactLimit'> {
 }
 
 export async function runWorker(q: Queue, store: Store, options: WorkerOptions = {}): Promise<WorkerSummary> {
-  const summary: WorkerSummary = { received: 0, analysed: 0, unchanged: 0, dead: 0, requeued: 0, busyMs: 0 };
+  const summary: WorkerSummary = { received: 0, analysed: 0, unchanged: 0, dead: 0, requeued: 0, busyMs: 0, replanned: 0 };
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const emit = options.onEvent ?? (() => {});
   const consumer = await q.js.consumers.get(q.names.stream, q.names.consumer);
@@ -117,6 +119,7 @@ export async function runWorker(q: Queue, store: Store, options: WorkerOptions =
         return;
       }
       m.ack();
+      summary.replanned += outcome.replanned;
       if (outcome.summary.analysed) summary.analysed++;
       else summary.unchanged++;
       emit({ type: 'stored', source: input.source, analysed: outcome.summary.analysed > 0 });
