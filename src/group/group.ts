@@ -198,18 +198,37 @@ export interface GroupPlan {
   mark: number | null;
   /** The components the plan read, with their sizes then: a component only grows, so an unchanged size is unchanged membership. */
   components: Array<[string, number]>;
+  /** The candidates the index lookups found (ids): a plan made again under the lock starts from them. */
+  candidates: Candidates;
   outcome: GroupOutcome;
   writes: Write[];
 }
 
-/** The two index lookups: the nearest articles by the term index, the near-duplicates by MinHash band. */
-async function lookUp(view: StoreView, features: GroupFeatures, bandKeys: string[]): Promise<{ near: GroupRow[]; copies: GroupRow[] }> {
-  const copyIds = await view.bandMatches(bandKeys, DUPLICATE_CANDIDATES);
-  const near: GroupRow[] = await view.nearest(features.vector, CANDIDATES, MAX_POSTINGS);
-  const found = new Map(near.map((r) => [r.id, r]));
-  const rest = copyIds.filter((id) => !found.has(id));
-  for (const r of await view.groupRows(rest)) found.set(r.id, r);
-  return { near, copies: copyIds.map((id) => found.get(id)).filter((r): r is GroupRow => r !== undefined) };
+/** Candidate articles by id: the nearest by the term index, the near-duplicates by MinHash band. */
+interface Candidates {
+  near: string[];
+  copies: string[];
+}
+
+/**
+ * The candidates' rows: from the two index lookups, or, given `known` candidates, read again by id
+ * (a plan made again under the lock: its lookups plus the articles stored since, a superset of
+ * what the lookups would return now).
+ */
+async function lookUp(view: StoreView, features: GroupFeatures, bandKeys: string[], known: Candidates | null): Promise<{ near: GroupRow[]; copies: GroupRow[]; ids: Candidates }> {
+  const copyIds = known ? known.copies : await view.bandMatches(bandKeys, DUPLICATE_CANDIDATES);
+  const found = new Map<string, GroupRow>();
+  let near: GroupRow[];
+  if (known) {
+    for (const r of await view.groupRows([...new Set([...known.near, ...known.copies])])) found.set(r.id, r);
+    near = known.near.map((id) => found.get(id)).filter((r): r is GroupRow => r !== undefined);
+  } else {
+    near = await view.nearest(features.vector, CANDIDATES, MAX_POSTINGS);
+    for (const r of near) found.set(r.id, r);
+    for (const r of await view.groupRows(copyIds.filter((id) => !found.has(id)))) found.set(r.id, r);
+  }
+  const copies = copyIds.map((id) => found.get(id)).filter((r): r is GroupRow => r !== undefined);
+  return { near, copies, ids: { near: near.map((r) => r.id), copies: copies.map((r) => r.id) } };
 }
 
 /**
@@ -223,13 +242,14 @@ export async function planGroup(
   options: GroupOptions = {},
   features: GroupFeatures = groupFeatures(article),
   underLock = false,
+  known: Candidates | null = null,
 ): Promise<GroupPlan> {
   // The mark first: an article committed while the reads run is either seen by them or after it
   // (seq is drawn under the write lock, so articles commit in seq order).
   const mark = underLock ? null : await view.lastSeq();
   const exactLimit = options.exactLimit ?? EXACT_LIMIT;
   const bandKeys = bands(features.minhash);
-  const found = await lookUp(view, features, bandKeys);
+  const found = await lookUp(view, features, bandKeys, known);
   const writes: Write[] = [];
 
   // Near-duplicates: stored articles sharing a MinHash band, checked on their signatures.
@@ -363,7 +383,7 @@ export async function planGroup(
   const storyId = self.storyId!;
   const eventId = self.eventId!;
   writes.push((tx) => tx.insertArticle(article, storyId, features.vector, { features, component, duplicateOf, bands: bandKeys, eventId }));
-  return { article, features, bandKeys, mark, components: comps, outcome: { storyId, eventId, created, merged, split, duplicateOf, replanned: false }, writes };
+  return { article, features, bandKeys, mark, components: comps, candidates: found.ids, outcome: { storyId, eventId, created, merged, split, duplicateOf, replanned: false }, writes };
 }
 
 /**
@@ -374,19 +394,34 @@ export async function planGroup(
  * components.
  */
 export async function applyGroup(tx: StoreTx, plan: GroupPlan, options: GroupOptions = {}): Promise<GroupOutcome> {
-  const stale = await isStale(tx, plan);
-  if (stale) plan = await planGroup(tx, plan.article, options, plan.features, true);
+  const late = await lateSince(tx, plan);
+  const stale = late === 'many' || (await isStale(tx, plan, late));
+  if (late === 'many') plan = await planGroup(tx, plan.article, options, plan.features, true);
+  else if (stale) {
+    // Made again from the plan's own candidates plus the late articles, read afresh: the index
+    // lookups, the costliest reads, are not repeated under the lock. A late article is a duplicate
+    // candidate only when it shares a band, as the index lookup requires.
+    const keys = new Set(plan.bandKeys);
+    const lateCopies = late.filter((r) => bands(r.features.minhash).some((b) => keys.has(b))).map((r) => r.id);
+    const known = { near: [...new Set([...plan.candidates.near, ...late.map((r) => r.id)])], copies: [...new Set([...plan.candidates.copies, ...lateCopies])] };
+    plan = await planGroup(tx, plan.article, options, plan.features, true, known);
+  }
   for (const write of plan.writes) await write(tx);
   return { ...plan.outcome, replanned: stale };
 }
 
-async function isStale(tx: StoreTx, plan: GroupPlan): Promise<boolean> {
-  if (plan.mark === null) return false;
+/** The articles stored since the plan's mark ('many' beyond LATE_LIMIT; none for a plan made under the lock). */
+async function lateSince(tx: StoreTx, plan: GroupPlan): Promise<GroupRow[] | 'many'> {
+  if (plan.mark === null) return [];
   const late = await tx.idsAfter(plan.mark, LATE_LIMIT);
+  if (late.length >= LATE_LIMIT) return 'many';
+  return tx.groupRows(late);
+}
+
+async function isStale(tx: StoreTx, plan: GroupPlan, late: GroupRow[]): Promise<boolean> {
   if (late.length === 0) return false;
-  if (late.length >= LATE_LIMIT) return true;
   const keys = new Set(plan.bandKeys);
-  for (const r of await tx.groupRows(late)) {
+  for (const r of late) {
     if (r.id === plan.article.id) return true;
     if (similarity(plan.features, r.features) >= STORY_THRESHOLD) return true;
     if (bands(r.features.minhash).some((b) => keys.has(b)) && resemblance(r.features.minhash, plan.features.minhash) >= DUPLICATE_JACCARD) return true;
