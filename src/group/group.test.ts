@@ -177,4 +177,31 @@ describe('grouping through the store', () => {
       await store.close();
     }
   });
+  it('beyond the exact limit, a newcomer joins the story closest on average and the event of its closest member', async () => {
+    const store = await openStore(null);
+    try {
+      const base = 'The Danube burst its banks at Passau on Tuesday and the city evacuated the old town as the flood crest passed the river harbour.';
+      const a = article('a00000000000000c1', 'Danube floods Passau old town', base, '2025-06-03');
+      const b = article('a00000000000000c2', 'Passau evacuates as Danube floods', `${base} Rescue boats patrolled the streets.`, '2025-06-03');
+      const c = article('a00000000000000c3', 'Flood crest passes Passau', `Passau: ${base} Schools stayed closed.`, '2025-06-03');
+      const far = article('a00000000000000c4', 'Passau counts the cost of the Danube flood', `Four days on, ${base.toLowerCase()} Insurers paid out.`, '2025-06-07');
+      // exactLimit 2: the third and fourth articles take the path for components too large to re-cluster.
+      const options = { exactLimit: 2 };
+      const o1 = await store.write((tx) => groupAndStore(tx, a, options));
+      const o2 = await store.write((tx) => groupAndStore(tx, b, options));
+      const o3 = await store.write((tx) => groupAndStore(tx, c, options));
+      const o4 = await store.write((tx) => groupAndStore(tx, far, options));
+      expect(new Set([o1.storyId, o2.storyId, o3.storyId, o4.storyId]).size).toBe(1);
+      expect(o3.created).toBe(false);
+      expect(o3.eventId).toBe(o2.eventId);
+      // Four days later: the same story, another event.
+      expect(o4.eventId).not.toBe(o3.eventId);
+      for (const [x, o] of [[c, o3], [far, o4]] as const) expect(await store.getArticle(x.id)).toMatchObject({ storyId: o.storyId, eventId: o.eventId });
+      const story = (await store.getStory(o1.storyId))!;
+      expect([...story.articleIds].sort()).toEqual([a.id, b.id, c.id, far.id]);
+      expect(story.events.find((e) => e.id === o4.eventId)).toMatchObject({ articleIds: [far.id], earliest: '2025-06-07', latest: '2025-06-07' });
+    } finally {
+      await store.close();
+    }
+  });
 });
