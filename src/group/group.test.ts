@@ -190,7 +190,18 @@ describe('grouping through the store', () => {
       const o1 = await store.write((tx) => groupAndStore(tx, a, options));
       const o2 = await store.write((tx) => groupAndStore(tx, b, options));
       const o3 = await store.write((tx) => groupAndStore(tx, c, options));
-      const o4 = await store.write((tx) => groupAndStore(tx, far, options));
+      // `far` is planned before the lock; meanwhile another writer stores `early`, which joins the
+      // story and its component (close to the first articles) but not `far` (a week apart): the
+      // plan, joining a story too large to re-cluster, stands.
+      const early = article('a00000000000000c5', 'Danube rising at Passau', `${base} Sandbags were stacked along the quay.`, '2025-05-31');
+      const plan = await planGroup(store.view(), far, options);
+      const o5 = await store.write((tx) => groupAndStore(tx, early, options));
+      const o4 = await store.write((tx) => applyGroup(tx, plan, options));
+      expect(o4.replanned).toBe(false);
+      expect(o5.storyId).toBe(o1.storyId);
+      // The component counts all five, though the plan read it with three.
+      const [component] = (await store.write((tx) => tx.groupRows([far.id]))).map((r) => r.component!);
+      expect(await store.write((tx) => tx.componentSizes([component!]))).toEqual(new Map([[component, 5]]));
       expect(new Set([o1.storyId, o2.storyId, o3.storyId, o4.storyId]).size).toBe(1);
       expect(o3.created).toBe(false);
       expect(o3.eventId).toBe(o2.eventId);
@@ -198,7 +209,7 @@ describe('grouping through the store', () => {
       expect(o4.eventId).not.toBe(o3.eventId);
       for (const [x, o] of [[c, o3], [far, o4]] as const) expect(await store.getArticle(x.id)).toMatchObject({ storyId: o.storyId, eventId: o.eventId });
       const story = (await store.getStory(o1.storyId))!;
-      expect([...story.articleIds].sort()).toEqual([a.id, b.id, c.id, far.id]);
+      expect([...story.articleIds].sort()).toEqual([a.id, b.id, c.id, far.id, early.id]);
       expect(story.events.find((e) => e.id === o4.eventId)).toMatchObject({ articleIds: [far.id], earliest: '2025-06-07', latest: '2025-06-07' });
     } finally {
       await store.close();

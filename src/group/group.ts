@@ -200,6 +200,13 @@ export interface GroupPlan {
   components: Array<[string, number]>;
   /** The candidates the index lookups found (ids): a plan made again under the lock starts from them. */
   candidates: Candidates;
+  /**
+   * Set when the newcomer joins a story too large to re-cluster (the order-dependent path): the
+   * stories and the event the plan writes to. Such a plan depends on the story's many members
+   * only through an average, so articles that joined since do not make it stale; a story merged
+   * away, an event moved or merged, or a component relabelled do.
+   */
+  joins: { stories: string[]; event: string | null } | null;
   outcome: GroupOutcome;
   writes: Write[];
 }
@@ -270,7 +277,7 @@ export async function planGroup(
   const comps = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const component = comps[0]?.[0] ?? article.id;
   const size = 1 + comps.reduce((s, [, n]) => s + n, 0);
-  writes.push((tx) => tx.mergeComponents(component, comps.slice(1).map(([c]) => c), size));
+  writes.push((tx) => tx.mergeComponents(component, comps.slice(1).map(([c]) => c)));
 
   const merged: GroupOutcome['merged'] = [];
   const split: GroupOutcome['split'] = [];
@@ -280,6 +287,7 @@ export async function planGroup(
   };
 
   let created = false;
+  let joins: GroupPlan['joins'] = null;
   // The neighbourhood re-clustered: the whole component when small enough (exact), else the
   // stories the newcomer links to, when those are small enough (local: stories can still merge and
   // split around the newcomer, but the result may depend on arrival order).
@@ -376,14 +384,15 @@ export async function planGroup(
       const rows = [...(await view.groupRows(await view.storyMemberIds([into, ...absorbed]))).map((r) => ({ ...r, storyId: into })), self];
       await regroupEvents(view, writes, into, rows, self);
     } else {
-      await joinEvent(view, writes, into, self, near);
+      const event = await joinEvent(view, writes, into, self, near);
+      joins = { stories: [...new Set([into, ...touched])], event };
     }
   }
 
   const storyId = self.storyId!;
   const eventId = self.eventId!;
   writes.push((tx) => tx.insertArticle(article, storyId, features.vector, { features, component, duplicateOf, bands: bandKeys, eventId }));
-  return { article, features, bandKeys, mark, components: comps, candidates: found.ids, outcome: { storyId, eventId, created, merged, split, duplicateOf, replanned: false }, writes };
+  return { article, features, bandKeys, mark, components: comps, candidates: found.ids, joins, outcome: { storyId, eventId, created, merged, split, duplicateOf, replanned: false }, writes };
 }
 
 /**
@@ -427,7 +436,13 @@ async function isStale(tx: StoreTx, plan: GroupPlan, late: GroupRow[]): Promise<
     if (bands(r.features.minhash).some((b) => keys.has(b)) && resemblance(r.features.minhash, plan.features.minhash) >= DUPLICATE_JACCARD) return true;
   }
   const now = await tx.componentSizes(plan.components.map(([c]) => c));
-  return plan.components.some(([c, n]) => now.get(c) !== n);
+  if (!plan.joins) return plan.components.some(([c, n]) => now.get(c) !== n);
+  // Joining a large story: with two workers on the bench corpus nearly every plan of this kind was
+  // stale by the exact test (its component grows with every article), and making it again reads
+  // the story's members under the lock (docs/benchmarks.md, bench:workers 2026-12-07).
+  if (plan.components.some(([c]) => !now.has(c))) return true;
+  if ((await tx.liveStories(plan.joins.stories)).size !== plan.joins.stories.length) return true;
+  return plan.joins.event !== null && !(await tx.eventLiveIn(plan.joins.event, plan.joins.stories[0]!));
 }
 
 /**
@@ -495,8 +510,8 @@ async function regroupEvents(view: StoreView, writes: Write[], story: string, ro
   if (title) writes.push((tx) => tx.setStoryTitle(story, title));
 }
 
-/** A story too big to re-cluster: the newcomer joins the event of its closest member in the story, when close enough. */
-async function joinEvent(view: StoreView, writes: Write[], story: string, newcomer: GroupRow, near: GroupRow[]): Promise<void> {
+/** A story too big to re-cluster: the newcomer joins the event of its closest member in the story, when close enough (its id returned), or a new one (null). */
+async function joinEvent(view: StoreView, writes: Write[], story: string, newcomer: GroupRow, near: GroupRow[]): Promise<string | null> {
   const best = near
     .filter((r) => r.storyId === story && r.eventId)
     .map((r) => ({ r, s: eventSimilarity(newcomer.features, r.features) }))
@@ -511,4 +526,5 @@ async function joinEvent(view: StoreView, writes: Write[], story: string, newcom
     writes.push((tx) => tx.widenEvent(joined, newcomer.published.earliest, newcomer.published.latest));
     newcomer.eventId = joined;
   }
+  return joined;
 }

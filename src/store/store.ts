@@ -461,13 +461,33 @@ export class StoreTx {
     return new Map(rows.map((r) => [r.id, Number(r.size)]));
   }
 
-  /** Relabels the articles of components `from` as `into`, whose size becomes `size` (union by size: the caller keeps the largest label). */
-  async mergeComponents(into: string, from: string[], size: number): Promise<void> {
+  /**
+   * Joins a new article to component `into`, relabelling the articles of components `from` as
+   * `into` (union by size: the caller keeps the largest label). The size is counted here, from the
+   * sizes stored now, so that articles other writers added since the caller read them still count.
+   */
+  async mergeComponents(into: string, from: string[]): Promise<void> {
+    await this.q.query(
+      `INSERT INTO components (id, size) VALUES ($1, 1 + coalesce((SELECT sum(size) FROM components WHERE id = ANY($2::text[]) AND id <> $1), 0))
+       ON CONFLICT (id) DO UPDATE SET size = components.size + excluded.size`,
+      [into, from],
+    );
     if (from.length) {
       await this.q.query('UPDATE articles SET component = $1 WHERE component = ANY($2::text[])', [into, from]);
       await this.q.query('DELETE FROM components WHERE id = ANY($1::text[])', [from]);
     }
-    await this.q.query('INSERT INTO components (id, size) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET size = $2', [into, size]);
+  }
+
+  /** Those of these stories that have not been merged into another. */
+  async liveStories(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.q.query<{ id: string }>('SELECT id FROM stories WHERE id = ANY($1::text[]) AND merged_into IS NULL', [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** True when event `id` exists, is not merged into another, and belongs to `story`. */
+  async eventLiveIn(id: string, story: string): Promise<boolean> {
+    return (await this.q.query('SELECT 1 FROM events WHERE id = $1 AND story_id = $2 AND merged_into IS NULL', [id, story])).length > 0;
   }
 
   async storyExists(id: string): Promise<boolean> {
