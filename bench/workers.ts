@@ -77,31 +77,27 @@ function lockShare(logs: string[]) {
 
 const TICKS = 100; // USER_HZ: /proc reports CPU time in clock ticks of 1/100 s on Linux (proc(5))
 
-/** CPU time (user + system) of one process so far, in seconds, or null once it is gone. */
-function cpuSeconds(pid: number): number | null {
+/**
+ * A process's command name and CPU time so far, in seconds: its own (utime + stime) and its
+ * exited children's (cutime + cstime); null once it is gone. proc(5): the fields after the
+ * command name, which may hold spaces, so read after its closing parenthesis.
+ */
+function procCpu(pid: number | string): { name: string; own: number; children: number } | null {
   try {
-    // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is 14th, stime 15th.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / TICKS;
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+    return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), own: (f[11]! + f[12]!) / TICKS, children: (f[13]! + f[14]!) / TICKS };
   } catch {
     return null;
   }
 }
 
-/** CPU seconds of every live process whose command is `name`, with its children's that have exited (cutime/cstime). */
+/** CPU seconds of every live process whose command is `name`, with its exited children's. */
 function cpuOf(name: string): number {
   let total = 0;
   for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== name) continue;
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / TICKS;
-    } catch {
-      // gone meanwhile
-    }
+    const p = /^\d+$/.test(d) ? procCpu(d) : null;
+    if (p?.name === name) total += p.own + p.children;
   }
   return total;
 }
@@ -138,7 +134,7 @@ async function runWith(workers: number, corpusDir: string) {
     const sample = () =>
       procs.forEach((p, i) => {
         peaks[i] = Math.max(peaks[i]!, peakMb(p.pid!));
-        cpu[i] = cpuSeconds(p.pid!) ?? cpu[i]!;
+        cpu[i] = procCpu(p.pid!)?.own ?? cpu[i]!;
       });
     const sampler = setInterval(sample, 250);
     const codes = await Promise.all(procs.map((p) => new Promise<number | null>((r) => p.on('close', r))));

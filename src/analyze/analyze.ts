@@ -100,37 +100,32 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     for (const d of result.articles[0]!.diagnostics) if (d.level === 'warning') options.onWarning?.(input.source, d.message);
     const { articles } = result;
     const features = articles.map((a) => groupFeatures(a));
-    const record = (outcome: { merged: AnalyzeOutcome['merges']; split: AnalyzeOutcome['splits']; replanned: boolean }) => {
-      merges.push(...outcome.merged);
-      splits.push(...outcome.split);
-      if (outcome.replanned) replanned++;
-    };
-    let stored: boolean;
-    if (store.exclusive) {
-      // One writer (the embedded store): grouping reads and writes in one transaction, nothing to check.
-      stored = await store.write(async (tx) => {
-        for (const [i, article] of articles.entries()) record(await groupAndStore(tx, article, options, features[i]));
-        return true;
-      });
-    } else {
-      // A shared server: grouping is planned outside the write lock, where other workers do the
-      // same side by side, and only checked and written under it (docs/architecture.md, "Several writers").
+    // On a shared server grouping is planned outside the write lock, where other workers do the
+    // same side by side, and only checked and written under it (docs/architecture.md, "Several
+    // writers"). The embedded store has one writer: it plans inside its transaction, nothing to check.
+    let plans: GroupPlan[] | null = null;
+    if (!store.exclusive) {
       const view = store.view();
-      const plans: GroupPlan[] = [];
+      plans = [];
       for (const [i, article] of articles.entries()) plans.push(await planGroup(view, article, options, features[i]));
-      stored = await store.write(async (tx) => {
-        // Checked again under the write lock: another worker may have stored the same content (a
-        // redelivered queue message) while this one was analysing it.
-        if (await tx.articleExists(page.id)) {
-          await tx.addSource(page.id, input.source);
-          return false;
-        }
-        // The articles of one page were planned without their siblings: those stored first are
-        // late for the next plans, which are then made again under the lock.
-        for (const plan of plans) record(await applyGroup(tx, plan, options));
-        return true;
-      });
     }
+    const stored = await store.write(async (tx) => {
+      // Checked again under the write lock: another worker may have stored the same content (a
+      // redelivered queue message) while this one was analysing it.
+      if (plans && (await tx.articleExists(page.id))) {
+        await tx.addSource(page.id, input.source);
+        return false;
+      }
+      // The articles of one page were planned without their siblings: those stored first are late
+      // for the next plans, which are then made again under the lock.
+      for (const [i, article] of articles.entries()) {
+        const outcome = plans ? await applyGroup(tx, plans[i]!, options) : await groupAndStore(tx, article, options, features[i]);
+        merges.push(...outcome.merged);
+        splits.push(...outcome.split);
+        if (outcome.replanned) replanned++;
+      }
+      return true;
+    });
     if (stored) summary.analysed++;
     else summary.unchanged++;
     for (const a of articles) articleIds.add(a.id);

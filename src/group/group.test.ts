@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UNKNOWN_DATE, type Article } from '../article/article.ts';
-import { openStore } from '../store/index.ts';
+import { openStore, type Store } from '../store/index.ts';
 import { bands, minhash, resemblance } from './duplicates.ts';
 import { namePhrase, termCounts, titleCase } from './features.ts';
 import { applyGroup, clusterRows, groupAndStore, planGroup, reconcile } from './group.ts';
@@ -93,126 +93,113 @@ function article(id: string, title: string, text: string, date: string | null): 
 }
 
 describe('grouping through the store', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openStore(null);
+  });
+  afterEach(() => store.close());
+
   const summit = 'Leaders of the Arctic Council met in Tromsø to sign a treaty on fishing quotas and shipping lanes, after two years of talks between Norway, Canada and Denmark.';
   it('marks a syndicated copy, keeps happenings days apart as separate events of one story', async () => {
-    const store = await openStore(null);
-    try {
-      const a = article('a0000000000000001', 'Arctic Council signs fishing treaty', summit, '2025-03-01');
-      const copy = article('a0000000000000002', 'Arctic treaty signed in Tromsø', `${summit} The treaty takes effect next year.`, '2025-03-01');
-      const later = article(
-        'a0000000000000003',
-        'Arctic Council fishing treaty takes effect',
-        'The fishing treaty the Arctic Council leaders signed in Tromsø on fishing quotas and shipping lanes, after two years of talks between Norway, Canada and Denmark, was ratified.',
-        '2025-03-05',
-      );
-      const o1 = await store.write((tx) => groupAndStore(tx, a));
-      const o2 = await store.write((tx) => groupAndStore(tx, copy));
-      const o3 = await store.write((tx) => groupAndStore(tx, later));
-      expect(o1.created).toBe(true);
-      expect(o2.duplicateOf).toBe(a.id);
-      expect((await store.getArticle(copy.id))?.duplicateOf).toBe(a.id);
-      expect(o3.duplicateOf).toBeNull();
-      expect(new Set([o1.storyId, o2.storyId, o3.storyId]).size).toBe(1);
-      const story = (await store.getStory(o3.storyId))!;
-      expect(story.events.map((e) => e.articleIds)).toEqual([[a.id, copy.id], [later.id]]);
-      expect(story.events[0]).toMatchObject({ date: '2025-03-01', earliest: '2025-03-01', latest: '2025-03-01' });
-      expect([a.title, copy.title]).toContain(story.events[0]!.title);
-    } finally {
-      await store.close();
-    }
+    const a = article('a0000000000000001', 'Arctic Council signs fishing treaty', summit, '2025-03-01');
+    const copy = article('a0000000000000002', 'Arctic treaty signed in Tromsø', `${summit} The treaty takes effect next year.`, '2025-03-01');
+    const later = article(
+      'a0000000000000003',
+      'Arctic Council fishing treaty takes effect',
+      'The fishing treaty the Arctic Council leaders signed in Tromsø on fishing quotas and shipping lanes, after two years of talks between Norway, Canada and Denmark, was ratified.',
+      '2025-03-05',
+    );
+    const o1 = await store.write((tx) => groupAndStore(tx, a));
+    const o2 = await store.write((tx) => groupAndStore(tx, copy));
+    const o3 = await store.write((tx) => groupAndStore(tx, later));
+    expect(o1.created).toBe(true);
+    expect(o2.duplicateOf).toBe(a.id);
+    expect((await store.getArticle(copy.id))?.duplicateOf).toBe(a.id);
+    expect(o3.duplicateOf).toBeNull();
+    expect(new Set([o1.storyId, o2.storyId, o3.storyId]).size).toBe(1);
+    const story = (await store.getStory(o3.storyId))!;
+    expect(story.events.map((e) => e.articleIds)).toEqual([[a.id, copy.id], [later.id]]);
+    expect(story.events[0]).toMatchObject({ date: '2025-03-01', earliest: '2025-03-01', latest: '2025-03-01' });
+    expect([a.title, copy.title]).toContain(story.events[0]!.title);
   });
 
   it('merges two stories when an article bridges them, and the old id resolves to the survivor', async () => {
-    const store = await openStore(null);
-    try {
-      const lava = 'A volcano erupted on the Reykjanes peninsula, sending lava flows across the Grindavik road.';
-      const shelter = 'Thousands of residents were evacuated and spent the night in emergency shelters in Reykjavik schools.';
-      const left = article('a00000000000000a1', 'Volcano erupts on Reykjanes peninsula', lava, '2025-01-10');
-      const right = article('a00000000000000a2', 'Residents spend night in shelters', shelter, '2025-01-10');
-      const bridge = article('a00000000000000a3', 'Reykjanes eruption forces evacuation', `${lava} ${shelter}`, '2025-01-10');
-      const first = (await store.write((tx) => groupAndStore(tx, left))).storyId;
-      const second = (await store.write((tx) => groupAndStore(tx, right))).storyId;
-      expect(second).not.toBe(first);
-      const o3 = await store.write((tx) => groupAndStore(tx, bridge));
-      expect(o3.merged).toHaveLength(1);
-      const live = (await store.getStory(first))!;
-      expect((await store.getStory(second))?.id).toBe(live.id);
-      expect([...live.articleIds].sort()).toEqual([left.id, right.id, bridge.id].sort());
-      expect(live.mergedFrom).toEqual([o3.merged[0]!.from]);
-      expect(o3.storyId).toBe(live.id);
-    } finally {
-      await store.close();
-    }
+    const lava = 'A volcano erupted on the Reykjanes peninsula, sending lava flows across the Grindavik road.';
+    const shelter = 'Thousands of residents were evacuated and spent the night in emergency shelters in Reykjavik schools.';
+    const left = article('a00000000000000a1', 'Volcano erupts on Reykjanes peninsula', lava, '2025-01-10');
+    const right = article('a00000000000000a2', 'Residents spend night in shelters', shelter, '2025-01-10');
+    const bridge = article('a00000000000000a3', 'Reykjanes eruption forces evacuation', `${lava} ${shelter}`, '2025-01-10');
+    const first = (await store.write((tx) => groupAndStore(tx, left))).storyId;
+    const second = (await store.write((tx) => groupAndStore(tx, right))).storyId;
+    expect(second).not.toBe(first);
+    const o3 = await store.write((tx) => groupAndStore(tx, bridge));
+    expect(o3.merged).toHaveLength(1);
+    const live = (await store.getStory(first))!;
+    expect((await store.getStory(second))?.id).toBe(live.id);
+    expect([...live.articleIds].sort()).toEqual([left.id, right.id, bridge.id].sort());
+    expect(live.mergedFrom).toEqual([o3.merged[0]!.from]);
+    expect(o3.storyId).toBe(live.id);
   });
 
   it('with grouping planned before the lock, still finds the articles stored since by another worker', async () => {
-    const store = await openStore(null);
-    try {
-      const text = 'Flood waters breached the levee at Riverton overnight and the county ordered three neighbourhoods to evacuate before dawn.';
-      const first = article('a00000000000000b1', 'Riverton levee breached', text, '2025-05-02');
-      const copy = article('a00000000000000b2', 'Levee gives way in Riverton', `${text} Shelters opened at two schools.`, '2025-05-02');
-      const other = article('a00000000000000b3', 'Council approves library budget', 'The council approved the library budget for next year with two new branches.', '2025-05-02');
-      await store.write((tx) => groupAndStore(tx, other));
-      // The copy is planned while the store holds only `other`; `first` is stored before the copy takes the lock.
-      const stale = await planGroup(store.view(), copy);
-      expect(stale.outcome.duplicateOf).toBeNull();
-      const o1 = await store.write((tx) => groupAndStore(tx, first));
-      const o2 = await store.write((tx) => applyGroup(tx, stale));
-      expect(o2.replanned).toBe(true);
-      expect(o2.storyId).toBe(o1.storyId);
-      expect(o2.duplicateOf).toBe(first.id);
-      // An unrelated article stored since the plan does not change it: the plan stands.
-      const fresh = article('a00000000000000b4', 'Riverton evacuates after levee breach', `Riverton: ${text}`, '2025-05-02');
-      const unrelated = article('a00000000000000b5', 'Chess club wins regional title', 'The school chess club won the regional title on Saturday after a tie-break against the holders.', '2025-05-02');
-      const plan = await planGroup(store.view(), fresh);
-      await store.write((tx) => groupAndStore(tx, unrelated));
-      const o4 = await store.write((tx) => applyGroup(tx, plan));
-      expect(o4.replanned).toBe(false);
-      expect(o4.storyId).toBe(o1.storyId);
-      const story = (await store.getStory(o1.storyId))!;
-      expect([...story.articleIds].sort()).toEqual([first.id, copy.id, fresh.id].sort());
-      expect(story.events.flatMap((e) => e.articleIds).sort()).toEqual([first.id, copy.id, fresh.id].sort());
-      expect((await store.getArticle(fresh.id))?.eventId).toBe(o4.eventId);
-    } finally {
-      await store.close();
-    }
+    const text = 'Flood waters breached the levee at Riverton overnight and the county ordered three neighbourhoods to evacuate before dawn.';
+    const first = article('a00000000000000b1', 'Riverton levee breached', text, '2025-05-02');
+    const copy = article('a00000000000000b2', 'Levee gives way in Riverton', `${text} Shelters opened at two schools.`, '2025-05-02');
+    const other = article('a00000000000000b3', 'Council approves library budget', 'The council approved the library budget for next year with two new branches.', '2025-05-02');
+    await store.write((tx) => groupAndStore(tx, other));
+    // The copy is planned while the store holds only `other`; `first` is stored before the copy takes the lock.
+    const stale = await planGroup(store.view(), copy);
+    expect(stale.outcome.duplicateOf).toBeNull();
+    const o1 = await store.write((tx) => groupAndStore(tx, first));
+    const o2 = await store.write((tx) => applyGroup(tx, stale));
+    expect(o2.replanned).toBe(true);
+    expect(o2.storyId).toBe(o1.storyId);
+    expect(o2.duplicateOf).toBe(first.id);
+    // An unrelated article stored since the plan does not change it: the plan stands.
+    const fresh = article('a00000000000000b4', 'Riverton evacuates after levee breach', `Riverton: ${text}`, '2025-05-02');
+    const unrelated = article('a00000000000000b5', 'Chess club wins regional title', 'The school chess club won the regional title on Saturday after a tie-break against the holders.', '2025-05-02');
+    const plan = await planGroup(store.view(), fresh);
+    await store.write((tx) => groupAndStore(tx, unrelated));
+    const o4 = await store.write((tx) => applyGroup(tx, plan));
+    expect(o4.replanned).toBe(false);
+    expect(o4.storyId).toBe(o1.storyId);
+    const story = (await store.getStory(o1.storyId))!;
+    expect([...story.articleIds].sort()).toEqual([first.id, copy.id, fresh.id].sort());
+    expect(story.events.flatMap((e) => e.articleIds).sort()).toEqual([first.id, copy.id, fresh.id].sort());
+    expect((await store.getArticle(fresh.id))?.eventId).toBe(o4.eventId);
   });
+
   it('beyond the exact limit, a newcomer joins the story closest on average and the event of its closest member', async () => {
-    const store = await openStore(null);
-    try {
-      const base = 'The Danube burst its banks at Passau on Tuesday and the city evacuated the old town as the flood crest passed the river harbour.';
-      const a = article('a00000000000000c1', 'Danube floods Passau old town', base, '2025-06-03');
-      const b = article('a00000000000000c2', 'Passau evacuates as Danube floods', `${base} Rescue boats patrolled the streets.`, '2025-06-03');
-      const c = article('a00000000000000c3', 'Flood crest passes Passau', `Passau: ${base} Schools stayed closed.`, '2025-06-03');
-      const far = article('a00000000000000c4', 'Passau counts the cost of the Danube flood', `Four days on, ${base.toLowerCase()} Insurers paid out.`, '2025-06-07');
-      // exactLimit 2: the third and fourth articles take the path for components too large to re-cluster.
-      const options = { exactLimit: 2 };
-      const o1 = await store.write((tx) => groupAndStore(tx, a, options));
-      const o2 = await store.write((tx) => groupAndStore(tx, b, options));
-      const o3 = await store.write((tx) => groupAndStore(tx, c, options));
-      // `far` is planned before the lock; meanwhile another writer stores `early`, which joins the
-      // story and its component (close to the first articles) but not `far` (a week apart): the
-      // plan, joining a story too large to re-cluster, stands.
-      const early = article('a00000000000000c5', 'Danube rising at Passau', `${base} Sandbags were stacked along the quay.`, '2025-05-31');
-      const plan = await planGroup(store.view(), far, options);
-      const o5 = await store.write((tx) => groupAndStore(tx, early, options));
-      const o4 = await store.write((tx) => applyGroup(tx, plan, options));
-      expect(o4.replanned).toBe(false);
-      expect(o5.storyId).toBe(o1.storyId);
-      // The component counts all five, though the plan read it with three.
-      const [component] = (await store.write((tx) => tx.groupRows([far.id]))).map((r) => r.component!);
-      expect(await store.write((tx) => tx.componentSizes([component!]))).toEqual(new Map([[component, 5]]));
-      expect(new Set([o1.storyId, o2.storyId, o3.storyId, o4.storyId]).size).toBe(1);
-      expect(o3.created).toBe(false);
-      expect(o3.eventId).toBe(o2.eventId);
-      // Four days later: the same story, another event.
-      expect(o4.eventId).not.toBe(o3.eventId);
-      for (const [x, o] of [[c, o3], [far, o4]] as const) expect(await store.getArticle(x.id)).toMatchObject({ storyId: o.storyId, eventId: o.eventId });
-      const story = (await store.getStory(o1.storyId))!;
-      expect([...story.articleIds].sort()).toEqual([a.id, b.id, c.id, far.id, early.id]);
-      expect(story.events.find((e) => e.id === o4.eventId)).toMatchObject({ articleIds: [far.id], earliest: '2025-06-07', latest: '2025-06-07' });
-    } finally {
-      await store.close();
-    }
+    const base = 'The Danube burst its banks at Passau on Tuesday and the city evacuated the old town as the flood crest passed the river harbour.';
+    const a = article('a00000000000000c1', 'Danube floods Passau old town', base, '2025-06-03');
+    const b = article('a00000000000000c2', 'Passau evacuates as Danube floods', `${base} Rescue boats patrolled the streets.`, '2025-06-03');
+    const c = article('a00000000000000c3', 'Flood crest passes Passau', `Passau: ${base} Schools stayed closed.`, '2025-06-03');
+    const far = article('a00000000000000c4', 'Passau counts the cost of the Danube flood', `Four days on, ${base.toLowerCase()} Insurers paid out.`, '2025-06-07');
+    // exactLimit 2: the third and fourth articles take the path for components too large to re-cluster.
+    const options = { exactLimit: 2 };
+    const o1 = await store.write((tx) => groupAndStore(tx, a, options));
+    const o2 = await store.write((tx) => groupAndStore(tx, b, options));
+    const o3 = await store.write((tx) => groupAndStore(tx, c, options));
+    // `far` is planned before the lock; meanwhile another writer stores `early`, which joins the
+    // story and its component (close to the first articles) but not `far` (a week apart): the
+    // plan, joining a story too large to re-cluster, stands.
+    const early = article('a00000000000000c5', 'Danube rising at Passau', `${base} Sandbags were stacked along the quay.`, '2025-05-31');
+    const plan = await planGroup(store.view(), far, options);
+    const o5 = await store.write((tx) => groupAndStore(tx, early, options));
+    const o4 = await store.write((tx) => applyGroup(tx, plan, options));
+    expect(o4.replanned).toBe(false);
+    expect(o5.storyId).toBe(o1.storyId);
+    // The component counts all five, though the plan read it with three.
+    const [component] = (await store.write((tx) => tx.groupRows([far.id]))).map((r) => r.component!);
+    expect(await store.write((tx) => tx.componentSizes([component!]))).toEqual(new Map([[component, 5]]));
+    expect(new Set([o1.storyId, o2.storyId, o3.storyId, o4.storyId]).size).toBe(1);
+    expect(o3.created).toBe(false);
+    expect(o3.eventId).toBe(o2.eventId);
+    // Four days later: the same story, another event.
+    expect(o4.eventId).not.toBe(o3.eventId);
+    for (const [x, o] of [[c, o3], [far, o4]] as const) expect(await store.getArticle(x.id)).toMatchObject({ storyId: o.storyId, eventId: o.eventId });
+    const story = (await store.getStory(o1.storyId))!;
+    expect([...story.articleIds].sort()).toEqual([a.id, b.id, c.id, far.id, early.id]);
+    expect(story.events.find((e) => e.id === o4.eventId)).toMatchObject({ articleIds: [far.id], earliest: '2025-06-07', latest: '2025-06-07' });
   });
 });

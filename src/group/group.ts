@@ -351,16 +351,10 @@ export async function planGroup(
       const avg = average.get(story);
       if (avg !== undefined && avg >= bestAvg) [best, bestAvg] = [story, avg];
     }
-    if (!best) {
-      const fresh = await freshStoryId(view, [article.id]);
-      writes.push((tx) => tx.createStory(fresh, 'Untitled story'));
-      best = fresh;
-      created = true;
-    } else {
-      const story = best;
-      writes.push((tx) => tx.touchStory(story));
-    }
-    const into = best;
+    const into = best ?? (await freshStoryId(view, [article.id]));
+    const isNew = best === null;
+    writes.push((tx) => (isNew ? tx.createStory(into, 'Untitled story') : tx.touchStory(into)));
+    created = isNew;
     self.storyId = into;
     // Average link also merges two clusters whose mean similarity reaches the threshold; the exact
     // path does it by re-clustering, this one never would, and a large subject fragments into many
@@ -410,8 +404,7 @@ export async function applyGroup(tx: StoreTx, plan: GroupPlan, options: GroupOpt
     // Made again from the plan's own candidates plus the late articles, read afresh: the index
     // lookups, the costliest reads, are not repeated under the lock. A late article is a duplicate
     // candidate only when it shares a band, as the index lookup requires.
-    const keys = new Set(plan.bandKeys);
-    const lateCopies = late.filter((r) => bands(r.features.minhash).some((b) => keys.has(b))).map((r) => r.id);
+    const lateCopies = late.filter((r) => sharesBand(plan, r)).map((r) => r.id);
     const known = { near: [...new Set([...plan.candidates.near, ...late.map((r) => r.id)])], copies: [...new Set([...plan.candidates.copies, ...lateCopies])] };
     plan = await planGroup(tx, plan.article, options, plan.features, true, known);
   }
@@ -427,13 +420,17 @@ async function lateSince(tx: StoreTx, plan: GroupPlan): Promise<GroupRow[] | 'ma
   return tx.groupRows(late);
 }
 
+/** The stored article shares a MinHash band with the planned one: what makes it a duplicate candidate in the index lookup. */
+function sharesBand(plan: GroupPlan, row: GroupRow): boolean {
+  return bands(row.features.minhash).some((b) => plan.bandKeys.includes(b));
+}
+
 async function isStale(tx: StoreTx, plan: GroupPlan, late: GroupRow[]): Promise<boolean> {
   if (late.length === 0) return false;
-  const keys = new Set(plan.bandKeys);
   for (const r of late) {
     if (r.id === plan.article.id) return true;
     if (similarity(plan.features, r.features) >= STORY_THRESHOLD) return true;
-    if (bands(r.features.minhash).some((b) => keys.has(b)) && resemblance(r.features.minhash, plan.features.minhash) >= DUPLICATE_JACCARD) return true;
+    if (sharesBand(plan, r) && resemblance(r.features.minhash, plan.features.minhash) >= DUPLICATE_JACCARD) return true;
   }
   const now = await tx.componentSizes(plan.components.map(([c]) => c));
   if (!plan.joins) return plan.components.some(([c, n]) => now.get(c) !== n);
@@ -460,23 +457,24 @@ async function setStories(tx: StoreTx, moved: string[], story: string, newcomer:
   else await tx.touchStory(story);
 }
 
-async function freshStoryId(view: StoreView, members: string[]): Promise<string> {
+/** A new story id for a group founded by its least member id (suffixed while taken: a merged story keeps its row). */
+function freshStoryId(view: StoreView, members: string[]): Promise<string> {
+  return freshId(members, storyId, (id) => view.storyExists(id));
+}
+
+function freshEventId(view: StoreView, members: string[]): Promise<string> {
+  return freshId(members, eventId, (id) => view.eventExists(id));
+}
+
+async function freshId(members: string[], make: (key: string) => string, taken: (id: string) => Promise<boolean>): Promise<string> {
   const founder = [...members].sort()[0]!;
   for (let k = 0; ; k++) {
-    const id = storyId(k ? `${founder}#${k}` : founder);
-    if (!(await view.storyExists(id))) return id;
+    const id = make(k ? `${founder}#${k}` : founder);
+    if (!(await taken(id))) return id;
   }
 }
 
-async function freshEventId(view: StoreView, members: string[]): Promise<string> {
-  const founder = [...members].sort()[0]!;
-  for (let k = 0; ; k++) {
-    const id = eventId(k ? `${founder}#${k}` : founder);
-    if (!(await view.eventExists(id))) return id;
-  }
-}
-
-/** Re-clusters the events of a story from its articles' rows, and retitles the story; sets the newcomer's event. */
+/** Re-clusters the events of a story from its articles' rows, and retitles the story. `rows` holds the newcomer's own row, whose event is set here. */
 async function regroupEvents(view: StoreView, writes: Write[], story: string, rows: GroupRow[], newcomer: GroupRow): Promise<void> {
   const clusters = clusterRows(rows, EVENT_THRESHOLD, eventSimilarity);
   const old = new Map(rows.map((r) => [r.id, r.eventId]));
@@ -500,7 +498,6 @@ async function regroupEvents(view: StoreView, writes: Write[], story: string, ro
     });
     for (const m of moved) byId.get(m)!.eventId = id;
   }
-  newcomer.eventId = byId.get(newcomer.id)?.eventId ?? newcomer.eventId;
   writes.push((tx) => tx.setEventsStory(unchanged, story));
   for (const m of plan.merged) {
     const into = ids[m.into]!;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../article/article.ts';
 import { UNKNOWN_DATE } from '../article/article.ts';
 import { migrate, migrations } from './migrate.ts';
-import { VACUUM_EVERY, type GroupExtras, type Store, type TermWeight } from './store.ts';
+import { VACUUM_EVERY, type Store, type StoreTx, type TermWeight } from './store.ts';
 import { backends } from './testing.ts';
 
 function article(id: string, over: Partial<Article> = {}): Article {
@@ -23,13 +23,9 @@ describe.each(backends)('storage contract: $name', ({ skip, open }) => {
     it.skip('needs the backend', () => {});
     return;
   }
-  /** What grouping stores with an article: `nearest` finds only grouped articles. */
-  const grouped = (id: string, vector: TermWeight[]): GroupExtras => ({
-    features: { vector, title: [], entities: [], from: null, to: null, days: [], minhash: [] },
-    component: id,
-    duplicateOf: null,
-    bands: [],
-  });
+  /** Stores an article as grouping does, with its term vector and group features: `nearest` finds only grouped articles. */
+  const insertGrouped = (tx: StoreTx, a: Article, story: string, vector: TermWeight[]) =>
+    tx.insertArticle(a, story, vector, { features: { vector, title: [], entities: [], from: null, to: null, days: [], minhash: [] }, component: a.id, duplicateOf: null, bands: [] });
   let store: Store;
   let drop: () => Promise<void>;
   beforeAll(async () => ({ store, drop } = await open()));
@@ -51,7 +47,7 @@ describe.each(backends)('storage contract: $name', ({ skip, open }) => {
     });
     await store.write(async (tx) => {
       await tx.createStory('s0000000000000001', 'A story');
-      await tx.insertArticle(a, 's0000000000000001', [{ term: 'korea', weight: 0.8 }, { term: 'russia', weight: 0.6 }], grouped(a.id, [{ term: 'korea', weight: 0.8 }, { term: 'russia', weight: 0.6 }]));
+      await insertGrouped(tx, a, 's0000000000000001', [{ term: 'korea', weight: 0.8 }, { term: 'russia', weight: 0.6 }]);
     });
     const back = await store.getArticle(a.id);
     expect(back).toMatchObject({ id: a.id, title: a.title, published: a.published, removed: a.removed, diagnostics: a.diagnostics, storyId: 's0000000000000001', sources: [a.source] });
@@ -61,7 +57,7 @@ describe.each(backends)('storage contract: $name', ({ skip, open }) => {
   it('finds nearest articles through the term index, best first', async () => {
     await store.write(async (tx) => {
       await tx.createStory('s0000000000000002', 'Other story');
-      await tx.insertArticle(article('a0000000000000002'), 's0000000000000002', [{ term: 'election', weight: 1 }], grouped('a0000000000000002', [{ term: 'election', weight: 1 }]));
+      await insertGrouped(tx, article('a0000000000000002'), 's0000000000000002', [{ term: 'election', weight: 1 }]);
     });
     const near = await store.write((tx) => tx.nearest([{ term: 'korea', weight: 1 }], 10, 1000));
     expect(near.map((c) => c.id)).toEqual(['a0000000000000001']);

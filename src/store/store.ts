@@ -334,7 +334,7 @@ export class Store {
 /** The reads grouping plans with: a transaction's, or a plain connection's outside the write lock (`Store.view()`). */
 export type StoreView = Pick<
   StoreTx,
-  'lastSeq' | 'idsAfter' | 'nearest' | 'bandMatches' | 'groupRows' | 'componentSizes' | 'componentRows' | 'storySizes' | 'storyMemberIds' | 'storyExists' | 'eventExists'
+  'lastSeq' | 'nearest' | 'bandMatches' | 'groupRows' | 'componentSizes' | 'componentRows' | 'storySizes' | 'storyMemberIds' | 'storyExists' | 'eventExists'
 >;
 
 /** Writes and the reads grouping needs inside the write transaction. */
@@ -383,7 +383,7 @@ export class StoreTx {
     if (vector.length === 0) return [];
     // The candidates' group rows come with them (one round trip instead of two: grouping reads them all).
     const rows = await this.q.query<GroupRowRecord & { score: number }>(
-      `SELECT ${GROUP_ROW_COLUMNS.replace(/(^|, )/g, '$1a.')}, s.score
+      `SELECT ${GROUP_ROW_COLUMNS_OF_A}, s.score
          FROM (SELECT t.article_id, sum(t.weight * q.weight) AS score
                  FROM unnest($1::text[], $2::real[]) AS q(term, weight)
                  CROSS JOIN LATERAL (SELECT p.article_id, p.weight FROM article_terms p
@@ -401,15 +401,20 @@ export class StoreTx {
   }
 
   /** What grouping needs of these stored articles (those stored with grouping features), in arrival order. */
-  async groupRows(ids: string[]): Promise<GroupRow[]> {
-    if (ids.length === 0) return [];
-    return this.toGroupRows(await this.q.query<GroupRowRecord>(`SELECT ${GROUP_ROW_COLUMNS} FROM articles WHERE id = ANY($1::text[]) AND group_features IS NOT NULL ORDER BY seq`, [ids]));
+  groupRows(ids: string[]): Promise<GroupRow[]> {
+    return this.groupRowsWhere('id', ids);
   }
 
   /** The group rows of every member of these components, in arrival order. */
-  async componentRows(ids: string[]): Promise<GroupRow[]> {
-    if (ids.length === 0) return [];
-    return this.toGroupRows(await this.q.query<GroupRowRecord>(`SELECT ${GROUP_ROW_COLUMNS} FROM articles WHERE component = ANY($1::text[]) AND group_features IS NOT NULL ORDER BY seq`, [ids]));
+  componentRows(ids: string[]): Promise<GroupRow[]> {
+    return this.groupRowsWhere('component', ids);
+  }
+
+  private async groupRowsWhere(column: 'id' | 'component', values: string[]): Promise<GroupRow[]> {
+    if (values.length === 0) return [];
+    return this.toGroupRows(
+      await this.q.query<GroupRowRecord>(`SELECT ${GROUP_ROW_COLUMNS} FROM articles WHERE ${column} = ANY($1::text[]) AND group_features IS NOT NULL ORDER BY seq`, [values]),
+    );
   }
 
   /** Group rows from their records, in the same order; features from the cache, else read once for all missing. */
@@ -668,8 +673,10 @@ export class StoreTx {
   }
 }
 
-/** The columns of a group row (`GroupRow` without its features, which come from the cache). */
-const GROUP_ROW_COLUMNS = 'id, seq, story_id, event_id, component, title, title_derived, published_earliest, published_latest, duplicate_of';
+/** The columns of a group row (`GroupRow` without its features, which come from the cache), bare and of `articles a`. */
+const GROUP_ROW_FIELDS = ['id', 'seq', 'story_id', 'event_id', 'component', 'title', 'title_derived', 'published_earliest', 'published_latest', 'duplicate_of'];
+const GROUP_ROW_COLUMNS = GROUP_ROW_FIELDS.join(', ');
+const GROUP_ROW_COLUMNS_OF_A = GROUP_ROW_FIELDS.map((c) => `a.${c}`).join(', ');
 
 type GroupRowRecord = {
   id: string; seq: string | number; story_id: string | null; event_id: string | null; component: string | null;
