@@ -3,12 +3,13 @@
  * assignment in one transaction. A bad input becomes an error entry, never an exception: the
  * batch goes on (per-item status, like a batch API).
  */
-import type { RawInput } from '../article/article.ts';
-import { applyGroup, groupAndStore, groupFeatures, planGroup, type GroupOptions, type GroupPlan } from '../group/index.ts';
-import { analysePage, prepare } from '../pipeline/index.ts';
+import type { Article, RawInput } from '../article/article.ts';
+import { applyGroup, groupAndStore, planGroup, type GroupOptions, type GroupPlan } from '../group/index.ts';
+import { prepare } from '../pipeline/index.ts';
 import { readInputs, type ReadOptions } from '../read/index.ts';
 import type { Store } from '../store/index.ts';
 import { ANALYSIS_VERSION, analyseText } from '../understand/index.ts';
+import { Readers, readForStore, type ReadPage, type ReaderTask } from './readers.ts';
 
 export interface InputError {
   path: string;
@@ -42,6 +43,12 @@ export interface AnalyzeOptions extends GroupOptions, ReadOptions {
   onWarning?: (source: string, message: string) => void;
   /** Called for each bad input as it is found (the CLI prints one line per bad input). */
   onError?: (error: InputError) => void;
+  /**
+   * Threads that read pages (clean → understand, grouping features) while the main thread stores
+   * earlier ones; 0 (the default) reads every page in the main thread. Started only once more than
+   * READERS_AFTER inputs have come. The stories are the same either way: pages are stored in input order.
+   */
+  readerThreads?: number;
 }
 
 export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: true; input: RawInput } | { ok: false; path: string; reason: string }>, options: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
@@ -50,6 +57,8 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
   const articleIds = new Set<string>();
   const merges: AnalyzeOutcome['merges'] = [];
   const splits: AnalyzeOutcome['splits'] = [];
+  /** Pages stored by this run: a later input with the same content is a copy, even before the store could say so. */
+  const storedNow = new Set<string>();
   let replanned = 0;
   const fail = (path: string, reason: string) => {
     const e = { path, reason };
@@ -58,48 +67,64 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     options.onError?.(e);
   };
 
-  for await (const item of inputs) {
-    summary.inputs++;
-    if (!item.ok) {
-      fail(item.path, item.reason);
-    } else {
-      await analyseOne(item.input);
+  // Inputs are begun as they are read (decoded, looked up, sent to a reader thread) and finished
+  // (stored) strictly in input order, at most `ahead` behind: the same stories whatever the threads do.
+  const threads = options.readerThreads ?? 0;
+  let readers: Readers | null = null;
+  const begun: Begun[] = [];
+  let seen = 0;
+  try {
+    for await (const item of inputs) {
+      seen++;
+      if (threads > 0 && !readers && seen > READERS_AFTER) readers = new Readers(threads, (m) => options.onNote?.('analyze', `${m}; its pages are read in the main thread`));
+      begun.push(await begin(item));
+      while (begun.length > (readers ? threads * AHEAD_PER_THREAD : 0)) await finish(begun.shift()!);
     }
-    options.onInput?.(summary, item.ok ? item.input.source : item.path);
+    while (begun.length) await finish(begun.shift()!);
+  } finally {
+    await readers?.close();
   }
   return { summary, errors, articleIds: [...articleIds], merges, splits, replanned };
 
-  async function analyseOne(input: RawInput) {
-    const prepared = prepare(input);
-    if (!prepared.ok) {
-      fail(prepared.source, prepared.reason);
-      return;
-    }
+  async function begin(item: { ok: true; input: RawInput } | { ok: false; path: string; reason: string }): Promise<Begun> {
+    if (!item.ok) return { kind: 'failed', source: item.path, reason: item.reason };
+    const prepared = prepare(item.input);
+    if (!prepared.ok) return { kind: 'failed', source: prepared.source, reason: prepared.reason };
     const { page } = prepared;
-    if ((await store.knownIds([page.id])).has(page.id)) {
-      // Already stored: record where else it came from; its stories are in the report all the same.
-      const ids = [page.id, ...(await store.childIds(page.id))];
-      await store.write((tx) => tx.addSource(page.id, input.source));
-      await reread(store, ids);
-      summary.unchanged++;
-      for (const id of ids) articleIds.add(id);
-      return;
-    }
-    let result: ReturnType<typeof analysePage>;
-    try {
-      result = analysePage(page);
-    } catch (e) {
-      // A crash in the analyser is a bug, but one input must not stop the batch.
-      fail(input.source, `the analyser failed on this input: ${(e as Error).message}`);
-      return;
-    }
+    if ((await store.knownIds([page.id])).has(page.id)) return { kind: 'known', input: item.input, page };
+    return { kind: 'new', input: item.input, page, task: readers?.read(page) ?? null };
+  }
+
+  async function finish(step: Begun): Promise<void> {
+    summary.inputs++;
+    if (step.kind === 'failed') fail(step.source, step.reason);
+    else if (step.kind === 'known' || storedNow.has(step.page.id)) await unchanged(step.input, step.page);
+    else await store1(step.input, step.page, await read(step));
+    options.onInput?.(summary, step.kind === 'failed' ? step.source : step.input.source);
+  }
+
+  /** The page read: by its thread, or here when no thread has started it yet (or its thread died). */
+  async function read(step: Begun & { kind: 'new' }): Promise<ReadPage> {
+    if (!step.task || step.task.take()) return readForStore(step.page);
+    return step.task.result.catch(() => readForStore(step.page));
+  }
+
+  /** Already stored: record where else it came from; its stories are in the report all the same. */
+  async function unchanged(input: RawInput, page: Article) {
+    const ids = [page.id, ...(await store.childIds(page.id))];
+    await store.write((tx) => tx.addSource(page.id, input.source));
+    await reread(store, ids);
+    summary.unchanged++;
+    for (const id of ids) articleIds.add(id);
+  }
+
+  async function store1(input: RawInput, page: Article, result: ReadPage) {
     if (!result.ok) {
       fail(result.source, result.reason);
       return;
     }
     for (const d of result.articles[0]!.diagnostics) if (d.level === 'warning') options.onWarning?.(input.source, d.message);
-    const { articles } = result;
-    const features = articles.map((a) => groupFeatures(a));
+    const { articles, features } = result;
     // On a shared server grouping is planned outside the write lock, where other workers do the
     // same side by side, and only checked and written under it (docs/architecture.md, "Several
     // writers"). The embedded store has one writer: it plans inside its transaction, nothing to check.
@@ -126,11 +151,22 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
       }
       return true;
     });
+    storedNow.add(page.id);
     if (stored) summary.analysed++;
     else summary.unchanged++;
     for (const a of articles) articleIds.add(a.id);
   }
 }
+
+/** Inputs read in the main thread before reader threads are started: a handful of files is done before threads could load. */
+export const READERS_AFTER = 16;
+/** Inputs begun ahead of the one being stored, per reader thread: enough to keep every thread busy, few enough to bound memory. */
+const AHEAD_PER_THREAD = 4;
+
+type Begun =
+  | { kind: 'failed'; source: string; reason: string }
+  | { kind: 'known'; input: RawInput; page: Article }
+  | { kind: 'new'; input: RawInput; page: Article; task: ReaderTask | null };
 
 /**
  * Articles stored by an older understand stage are read again (their text and date do not change,

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { analyzePaths } from '../analyze/index.ts';
 import { CLUSTERING_FORMATS, evalClustering, type ClusteringFormat } from '../eval/clustering.ts';
 import { DATES_FORMATS, evalDates } from '../eval/dates.ts';
@@ -60,6 +61,19 @@ export function positiveInt(value: string): number {
   return n;
 }
 
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
+}
+
+/** Reader threads beyond this add memory (a model set each) for little: the main thread's storing is the bound. */
+const MAX_READER_THREADS = 4;
+
+function defaultReaderThreads(): number {
+  return Math.min(MAX_READER_THREADS, Math.max(0, availableParallelism() - 1));
+}
+
 /**
  * Progress on stderr: a line redrawn in place on a terminal; with --progress elsewhere (logs, other
  * programs), one plain line per interval, each counting inputs already stored.
@@ -102,6 +116,7 @@ export function program(): Command {
     .addOption(dbOption())
     .addOption(formatOption())
     .addOption(new Option('--max-bytes <n>', 'largest input file accepted, in bytes').default(DEFAULT_MAX_BYTES).argParser(positiveInt))
+    .addOption(new Option('--threads <n>', 'threads that read pages (clean, understand) while the main one stores; 0 reads in the main thread only').default(defaultReaderThreads(), `${defaultReaderThreads()}: one fewer than the cores, at most ${MAX_READER_THREADS}`).argParser(nonNegativeInt))
     .option('--progress', 'report progress on stderr even when it is not a terminal (one line every half second)')
     .option('--fetch', 'for feeds, fetch and analyse the page each item links to instead of the feed\'s copy')
     .addHelpText('after', `
@@ -120,13 +135,14 @@ item; --fetch analyses its linked page). A URL that is not a feed is one page.
 
 Exit codes: 0 all inputs analysed (or already stored), 2 some inputs failed (one line
 each on stderr, and an entry in the report's "errors"), 1 usage error or nothing analysed.`)
-    .action(async (paths: string[], opts: { db: string; format?: string; maxBytes: number; progress?: boolean; fetch?: boolean }) => {
+    .action(async (paths: string[], opts: { db: string; format?: string; maxBytes: number; threads: number; progress?: boolean; fetch?: boolean }) => {
       const format = chosenFormat(opts.format);
       const store = await openStoreFor(opts.db);
       try {
         const bar = progress(opts.progress === true);
         const outcome = await analyzePaths(store, paths, {
           maxBytes: opts.maxBytes,
+          readerThreads: opts.threads,
           fetchLinks: opts.fetch === true,
           onNote: (path, message) => process.stderr.write(`storyline: ${forTerminal(path)}: ${forTerminal(message)}\n`),
           onInput: (s, source) => bar.update(s.inputs, s.failed, source),

@@ -1,0 +1,79 @@
+/**
+ * Reader threads: pages read in other threads are stored exactly as if read in the main thread,
+ * in input order, copies and bad inputs included; a task no thread has started is taken back.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOPICS, article } from '../../test/fixtures.ts';
+import { prepare } from '../pipeline/index.ts';
+import { openStore } from '../store/index.ts';
+import { READERS_AFTER, analyzePaths } from './analyze.ts';
+import { Readers, readForStore } from './readers.ts';
+
+describe('reader threads', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'storyline-readers-'));
+    // More inputs than are read before the threads start, from every topic, with a copy of an
+    // earlier file late in the batch (stored by then? only the run itself knows) and a bad input.
+    const n = READERS_AFTER + 24;
+    for (let i = 0; i < n; i++) writeFileSync(join(dir, `${String(i).padStart(3, '0')}.txt`), article(TOPICS[i % TOPICS.length]!, i));
+    writeFileSync(join(dir, '900-copy.txt'), article(TOPICS[(n - 2) % TOPICS.length]!, n - 2));
+    writeFileSync(join(dir, '901-empty.txt'), '   \n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function run(readerThreads: number) {
+    const store = await openStore(null);
+    try {
+      const notes: string[] = [];
+      const outcome = await analyzePaths(store, [dir], { readerThreads, onNote: (_, m) => notes.push(m) });
+      const articles = await store.getArticles(outcome.articleIds);
+      // Story ids are drawn fresh: compare which articles share a story, by the first member's id.
+      const first = new Map<string, string>();
+      for (const a of articles) if (!first.has(a.storyId!)) first.set(a.storyId!, a.id);
+      return {
+        notes,
+        summary: outcome.summary,
+        errors: outcome.errors.map((e) => e.path),
+        ids: outcome.articleIds,
+        stories: articles.map((a) => [a.id, first.get(a.storyId!)]),
+        analyses: articles.map((a) => a.analysis),
+      };
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('stores what the main thread alone would store, in the same order', { timeout: 120_000 }, async () => {
+    const alone = await run(0);
+    const threaded = await run(2);
+    expect(threaded.notes).toEqual([]);
+    expect(alone.summary).toEqual({ inputs: READERS_AFTER + 26, analysed: READERS_AFTER + 24, unchanged: 1, failed: 1 });
+    expect(threaded.summary).toEqual(alone.summary);
+    expect(threaded.errors).toEqual(alone.errors);
+    expect(threaded.ids).toEqual(alone.ids);
+    expect(threaded.stories).toEqual(alone.stories);
+    expect(threaded.analyses).toEqual(alone.analyses);
+  });
+
+  it('reads a page as the main thread does, and gives back a task no thread has started', { timeout: 60_000 }, async () => {
+    const prepared = prepare({ source: 'one.txt', kind: 'text', content: article(TOPICS[0]!, 0) });
+    if (!prepared.ok) throw new Error(prepared.reason);
+    const readers = new Readers(1);
+    try {
+      // Just started: the thread is still loading, so the task is still queued and can be taken back.
+      const early = readers.read(prepared.page);
+      expect(early.take()).toBe(true);
+      expect(early.take()).toBe(false);
+      const task = readers.read(prepared.page);
+      expect(await task.result).toEqual(readForStore(prepared.page));
+      expect(task.take()).toBe(false);
+    } finally {
+      await readers.close();
+    }
+    await expect(readers.read(prepared.page).result).rejects.toThrow(/no reader thread/);
+  });
+});
