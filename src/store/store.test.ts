@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../article/article.ts';
 import { UNKNOWN_DATE } from '../article/article.ts';
 import { migrate, migrations } from './migrate.ts';
-import { VACUUM_EVERY, type Store, type StoreTx, type TermWeight } from './store.ts';
+import { VACUUM_MIN_ARTICLES, VACUUM_SCALE, type Store, type StoreTx, type TermWeight } from './store.ts';
 import { backends } from './testing.ts';
 
 function article(id: string, over: Partial<Article> = {}): Article {
@@ -101,13 +101,34 @@ describe.each(backends)('storage contract: $name', ({ skip, open }) => {
     expect((await store.counts()).articles).toBe(before + 3);
   });
 
-  it('VACUUMs the term index every VACUUM_EVERY stored articles, so lookups can be index-only scans', async () => {
+  it('VACUUMs and ANALYZEs as the store grows, so lookups have statistics and can be index-only scans', async () => {
     const visible = async () => Number((await store.db.query<{ n: number }>("SELECT relallvisible AS n FROM pg_class WHERE oid = 'article_terms'::regclass"))[0]!.n);
-    expect(await visible()).toBe(0);
-    await store.write(async (tx) => {
-      for (let i = 0; i < VACUUM_EVERY; i++) await tx.insertArticle(article(`b${String(i).padStart(16, '0')}`), null, [{ term: `t${i % 50}`, weight: 1 }]);
+    const vacuumedAt = async () => Number((await store.db.query<{ n: string }>('SELECT vacuumed_seq AS n FROM maintenance'))[0]!.n);
+    const insert = (from: number, n: number) => store.write(async (tx) => {
+      for (let i = from; i < from + n; i++) await tx.insertArticle(article(`b${String(i).padStart(16, '0')}`), null, [{ term: `t${i % 50}`, weight: 1 }]);
     });
+    const last = async () => Number((await store.db.query<{ n: string }>('SELECT max(seq) AS n FROM articles'))[0]!.n);
+    expect(await visible()).toBe(0);
+    // The rule: VACUUM_MIN_ARTICLES since the last time (never, here), then that plus VACUUM_SCALE × the size then.
+    await insert(0, VACUUM_MIN_ARTICLES - (await last()) - 1);
+    if (!store.exclusive) {
+      expect(await store.maintain()).toBe(false);
+      await insert(VACUUM_MIN_ARTICLES, 1);
+      expect(await store.maintain()).toBe(true);
+    } else {
+      // The embedded store, which has no autovacuum, checks by itself every few articles stored.
+      expect(await vacuumedAt()).toBe(0);
+      await insert(VACUUM_MIN_ARTICLES, 60);
+    }
+    const first = await vacuumedAt();
+    expect(first).toBeGreaterThanOrEqual(VACUUM_MIN_ARTICLES);
     expect(await visible()).toBeGreaterThan(0);
+    const due = VACUUM_MIN_ARTICLES + Math.ceil(VACUUM_SCALE * first);
+    await insert(1000, due - 1 - ((await last()) - first));
+    expect(await store.maintain()).toBe(false);
+    await insert(2000, 1);
+    expect(await store.maintain()).toBe(true);
+    expect(await vacuumedAt()).toBe(first + due);
   }, 120_000);
 
   it('records every source the same content came from', async () => {
