@@ -2,9 +2,11 @@
  * `npm run bench`: throughput and memory of `analyze` on a corpus built from the shared data.
  *
  * The corpus: BASIL article bodies (JSON) and WikiRef texts (cp1252 .txt) from ../shared/data,
- * repeated to --articles N (default 5,000). Each copy is made distinct (paragraphs rotated and a
+ * repeated to --articles N (default 2,000). Each copy is made distinct (paragraphs rotated and a
  * numbered line added), since identical copies would be recognised by content and skipped.
- * Prints one JSON object; record the figures in docs/benchmarks.md.
+ * Measured: the pipeline alone, the whole `analyze` on one core (`analyze`) and with the reader
+ * threads the CLI starts by default (`analyzeWithReaderThreads`), and a re-run. Prints JSON
+ * objects; record the figures in docs/benchmarks.md.
  *
  *   npm run bench                      # 2,000 articles, then grouping at 10,000 and 100,000 stored
  *   npm run bench -- --articles 1000 --scale 2000,20000   # quicker
@@ -20,7 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzePaths } from '../src/analyze/index.ts';
+import { analyzePaths, defaultReaderThreads } from '../src/analyze/index.ts';
 import { analyse } from '../src/pipeline/index.ts';
 import { readInputs } from '../src/read/index.ts';
 import { openStore } from '../src/store/index.ts';
@@ -45,7 +47,7 @@ try {
   const corpusDir = join(work, 'corpus');
   const corpus = buildCorpus(corpusDir, target);
 
-  // 1. The per-input pipeline alone (read, decode, clean, segment, metadata): no store.
+  // 1. The per-input pipeline alone (read, decode, clean, segment, metadata, understand): no store.
   let t = performance.now();
   let pipelineArticles = 0;
   for await (const item of readInputs([corpusDir])) {
@@ -55,12 +57,30 @@ try {
   }
   const pipelineSeconds = (performance.now() - t) / 1000;
 
-  // 2. The whole `analyze`: pipeline, grouping and the embedded store on disk.
-  const store = await openStore(join(work, 'db'));
-  t = performance.now();
-  const outcome = await analyzePaths(store, [corpusDir]);
-  const analyzeSeconds = (performance.now() - t) / 1000;
-  const counts = await store.counts();
+  // 2. The whole `analyze` (pipeline, grouping, the embedded store on disk) on one core, then with
+  //    the reader threads `storyline analyze` starts by default (src/analyze/readers.ts), each into a
+  //    store of its own. The stories must be the same.
+  const wholeAnalyze = async (name: string, readerThreads: number) => {
+    const store = await openStore(join(work, name));
+    const start = performance.now();
+    const outcome = await analyzePaths(store, [corpusDir], { readerThreads });
+    const seconds = (performance.now() - start) / 1000;
+    const counts = await store.counts();
+    const result = {
+      readerThreads,
+      analysed: outcome.summary.analysed,
+      failed: outcome.summary.failed,
+      articles: counts.articles,
+      stories: counts.stories,
+      seconds: +seconds.toFixed(2),
+      articlesPerSecond: +(counts.articles / seconds).toFixed(1),
+    };
+    return { store, result };
+  };
+  const oneCore = await wholeAnalyze('db-one-core', 0);
+  await oneCore.store.close();
+  const threaded = await wholeAnalyze('db', defaultReaderThreads());
+  const { store } = threaded;
 
   // 3. Re-running on the same files: everything is recognised and skipped.
   t = performance.now();
@@ -73,14 +93,8 @@ try {
   console.log(JSON.stringify({
     ...header('bench:analyze', corpus),
     pipeline: { articles: pipelineArticles, seconds: +pipelineSeconds.toFixed(2), articlesPerSecond: +(pipelineArticles / pipelineSeconds).toFixed(1) },
-    analyze: {
-      analysed: outcome.summary.analysed,
-      failed: outcome.summary.failed,
-      articles: counts.articles,
-      stories: counts.stories,
-      seconds: +analyzeSeconds.toFixed(2),
-      articlesPerSecond: +(counts.articles / analyzeSeconds).toFixed(1),
-    },
+    analyze: oneCore.result,
+    analyzeWithReaderThreads: threaded.result,
     rerun: { unchanged: again.summary.unchanged, seconds: +rerunSeconds.toFixed(2), inputsPerSecond: +(again.summary.inputs / rerunSeconds).toFixed(1) },
     peakRssMB: Math.round(peakRss / 1e6),
   }, null, 2));

@@ -11,6 +11,7 @@
  * threads load their models, say.
  */
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -32,6 +33,14 @@ export function readForStore(page: Article): ReadPage {
   }
   if (!result.ok) return result;
   return { ok: true, articles: result.articles, features: result.articles.map((a) => groupFeatures(a)) };
+}
+
+/** Reader threads beyond this add memory (a model set each) for little: the main thread's storing is the bound. */
+export const MAX_READER_THREADS = 4;
+
+/** One fewer than the cores (the main thread stores), at most MAX_READER_THREADS. */
+export function defaultReaderThreads(): number {
+  return Math.min(MAX_READER_THREADS, Math.max(0, availableParallelism() - 1));
 }
 
 /** Tasks sent to one thread before it answers: one at work and one waiting, so it never idles for a round trip. */

@@ -4,8 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { analyzePaths } from '../analyze/index.ts';
+import { MAX_READER_THREADS, analyzePaths, defaultReaderThreads } from '../analyze/index.ts';
 import { CLUSTERING_FORMATS, evalClustering, type ClusteringFormat } from '../eval/clustering.ts';
 import { DATES_FORMATS, evalDates } from '../eval/dates.ts';
 import { evalBriefing } from '../eval/briefing.ts';
@@ -65,13 +64,6 @@ function nonNegativeInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
   return n;
-}
-
-/** Reader threads beyond this add memory (a model set each) for little: the main thread's storing is the bound. */
-const MAX_READER_THREADS = 4;
-
-function defaultReaderThreads(): number {
-  return Math.min(MAX_READER_THREADS, Math.max(0, availableParallelism() - 1));
 }
 
 /**
