@@ -56,7 +56,9 @@ interface UnitMatch {
 type PosTags = Map<number, string>;
 
 export function extractFigures(text: string, options: FigureOptions = {}): Figure[] {
-  const sentences = options.sentences ?? sentenceSpans(text);
+  // A sentence without a candidate has a paragraph without one (CANDIDATE matches within a
+  // sentence match within its paragraph): those paragraphs are not split at all.
+  const sentences = options.sentences ?? sentenceSpans(text, (paragraph) => CANDIDATE.test(paragraph));
   const out: Figure[] = [];
   for (const s of sentences) {
     if (!CANDIDATE.test(s.text)) continue;

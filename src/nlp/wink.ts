@@ -29,8 +29,12 @@ export interface Span {
   end: number;
 }
 
-/** Sentences with their character offsets in `text`. */
-export function sentenceSpans(text: string): Span[] {
+/**
+ * Sentences with their character offsets in `text`; with `wanted`, only those of the paragraphs it
+ * accepts (a caller that looks only at sentences with a digit skips splitting the rest, which is
+ * most of the cost).
+ */
+export function sentenceSpans(text: string, wanted?: (paragraph: string) => boolean): Span[] {
   const out: Span[] = [];
   let from = 0;
   // Paragraph by paragraph: a paragraph break always ends a sentence, whatever the model thinks.
@@ -38,6 +42,7 @@ export function sentenceSpans(text: string): Span[] {
     const base = text.indexOf(para, from);
     if (base < 0 || !para.trim()) continue;
     from = base + para.length;
+    if (wanted && !wanted(para)) continue;
     let cursor = 0;
     for (const s of sentencesOnly().readDoc(para).sentences().out() as string[]) {
       const at = para.indexOf(s, cursor);

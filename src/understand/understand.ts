@@ -3,13 +3,13 @@
  * time expressions resolved against its publication date (time/), figures (figures/), entity
  * mentions (entities/) and quotations (quotes/). Pure: article in, article with `analysis` out.
  *
- * The sentence split (wink-nlp) is shared by the figure extractor; each module keeps its own
- * reading of the text otherwise, so each can be evaluated on its own set (src/eval).
+ * Each module keeps its own reading of the text, so each can be evaluated on its own set
+ * (src/eval); only the figure extractor uses wink-nlp's sentences, and splits only the paragraphs
+ * that hold a number.
  */
 import type { Analysis, Article } from '../article/article.ts';
 import { extractEntities } from '../entities/index.ts';
 import { extractFigures } from '../figures/index.ts';
-import { sentenceSpans } from '../nlp/index.ts';
 import { extractQuotes } from '../quotes/index.ts';
 import { tagTimes } from '../time/index.ts';
 
@@ -24,11 +24,10 @@ export const MAX_UNDERSTOOD_CHARS = 200_000;
 
 export function analyseText(text: string, published: Article['published']): Analysis {
   const body = text.length > MAX_UNDERSTOOD_CHARS ? text.slice(0, MAX_UNDERSTOOD_CHARS) : text;
-  const sentences = sentenceSpans(body);
   return {
     version: ANALYSIS_VERSION,
     times: tagTimes(body, published),
-    figures: extractFigures(body, { sentences }),
+    figures: extractFigures(body),
     entities: extractEntities(body),
     quotes: extractQuotes(body),
   };
