@@ -30,6 +30,14 @@ describe('storyline --help', () => {
     if (cmd.length) expect(r.stdout).toMatch(/Examples:/);
   });
 
+  it('rejects a thread count that is not a whole number, 0 or more (exit 1)', async () => {
+    for (const bad of ['-1', 'two', '1.5']) {
+      const r = await run(['analyze', '.', '--threads', bad, '--db', join(work, 'never')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/--threads.*expected a whole number, 0 or more/);
+    }
+  });
+
   it('prints usage and exits 1 with no command, or an unknown one', async () => {
     expect((await run([])).code).toBe(1);
     const r = await run(['analyse-this']);

@@ -108,7 +108,7 @@ export function program(): Command {
     .addOption(dbOption())
     .addOption(formatOption())
     .addOption(new Option('--max-bytes <n>', 'largest input file accepted, in bytes').default(DEFAULT_MAX_BYTES).argParser(positiveInt))
-    .addOption(new Option('--threads <n>', 'threads that read pages (clean, understand) while the main one stores; 0 reads in the main thread only').default(defaultReaderThreads(), `${defaultReaderThreads()}: one fewer than the cores, at most ${MAX_READER_THREADS}`).argParser(nonNegativeInt))
+    .addOption(new Option('--threads <n>', 'threads that read pages (clean, understand) while the main one stores; 0 reads in the main thread only').default(defaultReaderThreads(), `${defaultReaderThreads()} here: one fewer than the cores, at most ${MAX_READER_THREADS}`).argParser(nonNegativeInt))
     .option('--progress', 'report progress on stderr even when it is not a terminal (one line every half second)')
     .option('--fetch', 'for feeds, fetch and analyse the page each item links to instead of the feed\'s copy')
     .addHelpText('after', `
