@@ -5,8 +5,12 @@
 -- (term, article_id) whose uniqueness the vector already has (one weight per term), and an index
 -- on article_id no query uses. Without them an article's insert on the embedded engine costs
 -- 9.3 → 7.1 ms (docs/benchmarks.md, 2026-12-07). Whoever adds deleting articles deletes their
--- postings and bands with them (no ON DELETE CASCADE here any more).
+-- postings and bands with them (no ON DELETE CASCADE here any more). Two indexes of articles no
+-- query reads go too: analysis_version (stale analyses are found by id) and event_id (members of
+-- an event are read by story).
 ALTER TABLE article_terms DROP CONSTRAINT IF EXISTS article_terms_article_id_fkey;
 ALTER TABLE article_terms DROP CONSTRAINT IF EXISTS article_terms_pkey;
 DROP INDEX IF EXISTS article_terms_article_idx;
 ALTER TABLE article_bands DROP CONSTRAINT IF EXISTS article_bands_article_id_fkey;
+DROP INDEX IF EXISTS articles_analysis_version_idx;
+DROP INDEX IF EXISTS articles_event_idx;
