@@ -9,7 +9,7 @@ import { prepare } from '../pipeline/index.ts';
 import { readInputs, type ReadOptions } from '../read/index.ts';
 import type { Store } from '../store/index.ts';
 import { ANALYSIS_VERSION, analyseText } from '../understand/index.ts';
-import { Readers, readForStore, type ReadPage, type ReaderTask } from './readers.ts';
+import { ReadTimeout, Readers, readForStore, type ReadPage, type ReaderTask } from './readers.ts';
 
 export interface InputError {
   path: string;
@@ -49,6 +49,8 @@ export interface AnalyzeOptions extends GroupOptions, ReadOptions {
    * READERS_AFTER inputs have come. The stories are the same either way: pages are stored in input order.
    */
   readerThreads?: number;
+  /** Longest a reader thread may spend on one page before it fails (default READ_DEADLINE_MS). */
+  readDeadlineMs?: number;
 }
 
 export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: true; input: RawInput } | { ok: false; path: string; reason: string }>, options: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
@@ -76,7 +78,7 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
   try {
     for await (const item of inputs) {
       seen++;
-      if (threads > 0 && !readers && seen > READERS_AFTER) readers = new Readers(threads, (m) => options.onNote?.('analyze', `${m}; its pages are read in the main thread`));
+      if (threads > 0 && !readers && seen > READERS_AFTER) readers = new Readers(threads, { onThreadError: (m) => options.onNote?.('analyze', m), deadlineMs: options.readDeadlineMs });
       begun.push(await begin(item));
       while (begun.length > (readers ? threads * AHEAD_PER_THREAD : 0)) await finish(begun.shift()!);
     }
@@ -103,10 +105,13 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     options.onInput?.(summary, step.kind === 'failed' ? step.source : step.input.source);
   }
 
-  /** The page read: by its thread, or here when no thread has started it yet (or its thread died). */
+  /**
+   * The page read: by its thread, or here when no thread has started it yet or its thread died.
+   * A page its thread spent too long on fails (READ_DEADLINE_MS).
+   */
   async function read(step: Begun & { kind: 'new' }): Promise<ReadPage> {
     if (!step.task || step.task.take()) return readForStore(step.page);
-    return step.task.result.catch(() => readForStore(step.page));
+    return step.task.result.catch((e: Error) => (e instanceof ReadTimeout ? { ok: false, source: step.page.source, reason: e.message } : readForStore(step.page)));
   }
 
   /** Already stored: record where else it came from; its stories are in the report all the same. */

@@ -10,7 +10,7 @@ import { TOPICS, article } from '../../test/fixtures.ts';
 import { prepare } from '../pipeline/index.ts';
 import { openStore } from '../store/index.ts';
 import { READERS_AFTER, analyzePaths } from './analyze.ts';
-import { Readers, readForStore } from './readers.ts';
+import { ReadTimeout, Readers, readForStore } from './readers.ts';
 
 describe('reader threads', () => {
   let dir: string;
@@ -75,5 +75,25 @@ describe('reader threads', () => {
       await readers.close();
     }
     await expect(readers.read(prepared.page).result).rejects.toThrow(/no reader thread/);
+  });
+
+  it('stops a thread that spends too long on a page: that page fails, the one behind it is read by a new thread', { timeout: 60_000 }, async () => {
+    // About a megabyte of text: seconds of reading, far past a 300 ms deadline.
+    const long = prepare({ source: 'long.txt', kind: 'text', content: Array.from({ length: 400 }, (_, i) => article(TOPICS[i % TOPICS.length]!, i)).join('\n\n') });
+    const short = prepare({ source: 'short.txt', kind: 'text', content: 'Short\n\nThe council met on Monday and agreed the budget.' });
+    if (!long.ok || !short.ok) throw new Error('prepare failed');
+    const notes: string[] = [];
+    const readers = new Readers(1, { onThreadError: (m) => notes.push(m), deadlineMs: 300 });
+    try {
+      // Wait for the thread to be ready, so that neither task is still queued when the first is sent.
+      await readers.read(short.page).result;
+      const slow = readers.read(long.page);
+      const behind = readers.read(short.page);
+      await expect(slow.result).rejects.toBeInstanceOf(ReadTimeout);
+      expect(notes).toEqual([expect.stringMatching(/^reading long\.txt took longer than 0\.3 s; its reader thread was stopped and another started$/)]);
+      expect(await behind.result).toEqual(readForStore(short.page));
+    } finally {
+      await readers.close();
+    }
   });
 });

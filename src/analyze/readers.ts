@@ -64,7 +64,27 @@ interface Thread {
   worker: Worker;
   ready: boolean;
   dead: boolean;
+  /** Tasks sent, in order: the thread works on the first, the others wait in its message queue. */
   busy: Map<number, Queued>;
+  /** When the thread started on its first busy task. */
+  since: number;
+}
+
+/**
+ * Longest a thread may spend on one page. Scraped pages are hostile: a page built to make a
+ * pattern backtrack could hold the batch forever. A thread past this is stopped and replaced, and
+ * the page fails with a reason; the pages queued behind it are read as usual. (Pages read in the
+ * main thread — the first few, and all with `--threads 0` — cannot be stopped this way.)
+ */
+export const READ_DEADLINE_MS = 60_000;
+
+/** A page that took longer than the deadline: it fails, with this as its reason. */
+export class ReadTimeout extends Error {}
+
+export interface ReadersOptions {
+  /** Called when a thread fails, stops, or is stopped for a page past its deadline. */
+  onThreadError?: (message: string) => void;
+  deadlineMs?: number;
 }
 
 export class Readers {
@@ -72,11 +92,19 @@ export class Readers {
   private readonly queue: Queued[] = [];
   private nextId = 0;
   private closed = false;
+  private readonly onThreadError: (message: string) => void;
+  private readonly deadlineMs: number;
+  private readonly watch: NodeJS.Timeout;
 
   /** Starts `size` reader threads; they load the pipeline's modules and models in the background. */
-  constructor(size: number, private readonly onThreadError: (message: string) => void = () => {}) {
+  constructor(size: number, options: ReadersOptions = {}) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`reader threads: expected a positive integer, got ${size}`);
+    this.onThreadError = options.onThreadError ?? (() => {});
+    this.deadlineMs = options.deadlineMs ?? READ_DEADLINE_MS;
+    if (!(this.deadlineMs > 0)) throw new RangeError(`reader deadline: expected a positive number of milliseconds, got ${this.deadlineMs}`);
     for (let i = 0; i < size; i++) this.threads.push(this.spawn());
+    this.watch = setInterval(() => this.enforceDeadline(), Math.min(1000, Math.ceil(this.deadlineMs / 4)));
+    this.watch.unref();
   }
 
   read(page: Article): ReaderTask {
@@ -106,19 +134,22 @@ export class Readers {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.watch);
     for (const q of this.queue.splice(0)) q.reject(new Error('the readers were closed'));
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }
 
   private spawn(): Thread {
     const worker = new Worker(BOOT, { eval: true });
-    const thread: Thread = { worker, ready: false, dead: false, busy: new Map() };
+    const thread: Thread = { worker, ready: false, dead: false, busy: new Map(), since: 0 };
     worker.on('message', (m: { ready: true } | { id: number; page: ReadPage }) => {
+      if (thread.dead) return;
       if ('ready' in m) {
         thread.ready = true;
       } else {
         const task = thread.busy.get(m.id);
         thread.busy.delete(m.id);
+        thread.since = performance.now();
         task?.resolve(m.page);
       }
       this.dispatch();
@@ -126,7 +157,7 @@ export class Readers {
     const fail = (why: string) => {
       if (thread.dead) return;
       thread.dead = true;
-      if (!this.closed) this.onThreadError(why);
+      if (!this.closed) this.onThreadError(`${why}; its pages are read in the main thread`);
       // Its tasks are read again by the caller (`result` rejects); queued ones go to the others.
       for (const task of thread.busy.values()) task.reject(new Error(why));
       thread.busy.clear();
@@ -141,9 +172,27 @@ export class Readers {
     for (const thread of this.threads) {
       while (thread.ready && !thread.dead && thread.busy.size < IN_FLIGHT_PER_THREAD && this.queue.length) {
         const task = this.queue.shift()!;
+        if (thread.busy.size === 0) thread.since = performance.now();
         thread.busy.set(task.id, task);
         thread.worker.postMessage({ id: task.id, page: task.page });
       }
+    }
+  }
+
+  /** Stops a thread past the deadline on its current page: that page fails, the others go back to the queue. */
+  private enforceDeadline(): void {
+    const now = performance.now();
+    for (const [i, thread] of this.threads.entries()) {
+      if (thread.dead || thread.busy.size === 0 || now - thread.since <= this.deadlineMs) continue;
+      thread.dead = true;
+      const [current, ...waiting] = thread.busy.values();
+      thread.busy.clear();
+      void thread.worker.terminate();
+      const seconds = Math.round(this.deadlineMs / 100) / 10;
+      this.onThreadError(`reading ${current!.page.source} took longer than ${seconds} s; its reader thread was stopped and another started`);
+      current!.reject(new ReadTimeout(`reading this input took longer than ${seconds} s (a page built to stall the reader?): skipped`));
+      this.queue.unshift(...waiting);
+      if (!this.closed) this.threads[i] = this.spawn();
     }
   }
 }
