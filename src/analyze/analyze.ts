@@ -70,7 +70,8 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
   };
 
   // Inputs are begun as they are read (decoded, looked up, sent to a reader thread) and finished
-  // (stored) strictly in input order, at most `ahead` behind: the same stories whatever the threads do.
+  // (stored) strictly in input order, at most AHEAD_PER_THREAD per thread behind: the same stories
+  // whatever the threads do.
   const threads = options.readerThreads ?? 0;
   let readers: Readers | null = null;
   const begun: Begun[] = [];
@@ -101,7 +102,7 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     summary.inputs++;
     if (step.kind === 'failed') fail(step.source, step.reason);
     else if (step.kind === 'known' || storedNow.has(step.page.id)) await unchanged(step.input, step.page);
-    else await store1(step.input, step.page, await read(step));
+    else await storeRead(step.input, step.page, await read(step));
     options.onInput?.(summary, step.kind === 'failed' ? step.source : step.input.source);
   }
 
@@ -123,7 +124,8 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
     for (const id of ids) articleIds.add(id);
   }
 
-  async function store1(input: RawInput, page: Article, result: ReadPage) {
+  /** A page read: its articles grouped and stored in one transaction, or its failure recorded. */
+  async function storeRead(input: RawInput, page: Article, result: ReadPage) {
     if (!result.ok) {
       fail(result.source, result.reason);
       return;
