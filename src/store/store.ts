@@ -207,6 +207,7 @@ export class Store {
     const out = await this.db.transaction(async (q) => {
       const tx = new StoreTx(q, this.features);
       const result = await fn(tx);
+      await tx.flush();
       inserted = tx.inserted;
       return result;
     }, { lock: 'group' });
@@ -370,6 +371,8 @@ export type StoreView = Pick<
 export class StoreTx {
   /** Articles inserted in this transaction. */
   inserted = 0;
+  /** Stories to mark updated at the end of the transaction (`touchStory`, `flush`). */
+  private readonly touched = new Set<string>();
   constructor(
     private readonly q: Queryable,
     private readonly features = new FeatureCache(),
@@ -552,7 +555,7 @@ export class StoreTx {
   async setArticleStories(ids: string[], story: string): Promise<void> {
     if (ids.length === 0) return;
     await this.q.query('UPDATE articles SET story_id = $2 WHERE id = ANY($1::text[])', [ids, story]);
-    await this.q.query('UPDATE stories SET updated_at = now() WHERE id = $1', [story]);
+    this.touched.add(story);
   }
 
   async setArticleEvents(ids: string[], event: string): Promise<void> {
@@ -635,20 +638,33 @@ export class StoreTx {
     await this.q.query('INSERT INTO stories (id, title, split_from) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [id, title, splitFrom]);
   }
 
-  /** Marks a story as just changed (its place in "newest activity first"). */
+  /**
+   * Marks a story as just changed (its place in "newest activity first"), when the transaction ends
+   * (`flush`, called by Store.write): `now()` is the transaction's time whenever it is read, and
+   * one statement for every story touched — none for one whose title is set — saves a round trip
+   * an article, a quarter of a millisecond each on the embedded engine.
+   */
   async touchStory(id: string): Promise<void> {
-    await this.q.query('UPDATE stories SET updated_at = now() WHERE id = $1', [id]);
+    this.touched.add(id);
   }
 
   async setStoryTitle(id: string, title: string): Promise<void> {
-    await this.q.query('UPDATE stories SET title = $2 WHERE id = $1', [id, title]);
+    await this.q.query('UPDATE stories SET title = $2, updated_at = now() WHERE id = $1', [id, title]);
+    this.touched.delete(id);
+  }
+
+  /** Writes what was left for the end of the transaction (the stories touched). */
+  async flush(): Promise<void> {
+    if (this.touched.size === 0) return;
+    await this.q.query('UPDATE stories SET updated_at = now() WHERE id = ANY($1::text[])', [[...this.touched]]);
+    this.touched.clear();
   }
 
   /** Merges `from` into `into`: its articles move, its row stays as a pointer to `into`. */
   async mergeStory(from: string, into: string): Promise<void> {
     await this.q.query('UPDATE articles SET story_id = $2 WHERE story_id = $1', [from, into]);
     await this.q.query('UPDATE stories SET merged_into = $2, updated_at = now() WHERE id = $1', [from, into]);
-    await this.q.query('UPDATE stories SET updated_at = now() WHERE id = $1', [into]);
+    this.touched.add(into);
   }
 
   /** Moves every event of story `from` to story `into` (with its articles, merged by `mergeStory`). */
