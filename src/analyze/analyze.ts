@@ -75,11 +75,10 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
   const threads = options.readerThreads ?? 0;
   let readers: Readers | null = null;
   const begun: Begun[] = [];
-  let seen = 0;
   try {
     for await (const item of inputs) {
-      seen++;
-      if (threads > 0 && !readers && seen > READERS_AFTER) readers = new Readers(threads, { onThreadError: (m) => options.onNote?.('analyze', m), deadlineMs: options.readDeadlineMs });
+      // Inputs come in before this one: those finished and those begun.
+      if (threads > 0 && !readers && summary.inputs + begun.length >= READERS_AFTER) readers = new Readers(threads, { onThreadError: (m) => options.onNote?.('analyze', m), deadlineMs: options.readDeadlineMs });
       begun.push(await begin(item));
       while (begun.length > (readers ? threads * AHEAD_PER_THREAD : 0)) await finish(begun.shift()!);
     }

@@ -54,17 +54,17 @@ export async function withStory(id: string, db: string, fn: (store: Store, story
   }
 }
 
-export function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
-  return n;
+/** An option parser for whole numbers from `min` (commander calls it with the option's text). */
+function wholeNumber(min: 0 | 1): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(min === 1 ? 'expected a positive whole number' : 'expected a whole number, 0 or more');
+    return n;
+  };
 }
 
-function nonNegativeInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
-  return n;
-}
+export const positiveInt = wholeNumber(1);
+const nonNegativeInt = wholeNumber(0);
 
 /**
  * Progress on stderr: a line redrawn in place on a terminal; with --progress elsewhere (logs, other

@@ -317,7 +317,9 @@ export async function planGroup(
       }
       const moved = clusters[i]!.filter((m) => old.get(m) !== id);
       if (moved.length) {
-        writes.push((tx) => setStories(tx, moved, id, article.id));
+        // The newcomer is stored last, already in its story: it is left out here.
+        const others = moved.filter((m) => m !== article.id);
+        writes.push((tx) => tx.setArticleStories(others, id));
         changed.push(id);
       }
     }
@@ -448,13 +450,6 @@ async function isStale(tx: StoreTx, plan: GroupPlan, late: GroupRow[]): Promise<
  */
 export async function groupAndStore(tx: StoreTx, article: Article, options: GroupOptions = {}, features: GroupFeatures = groupFeatures(article)): Promise<GroupOutcome> {
   return applyGroup(tx, await planGroup(tx, article, options, features, true), options);
-}
-
-/** Moves articles to a story. The newcomer is stored last, already in its story: it is left out here. */
-async function setStories(tx: StoreTx, moved: string[], story: string, newcomer: string): Promise<void> {
-  const others = moved.filter((id) => id !== newcomer);
-  if (others.length) await tx.setArticleStories(others, story);
-  else await tx.touchStory(story);
 }
 
 /** A new story id for a group founded by its least member id (suffixed while taken: a merged story keeps its row). */

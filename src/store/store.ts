@@ -552,10 +552,10 @@ export class StoreTx {
     return rows.map((r) => r.id);
   }
 
+  /** Moves articles to a story, which is marked updated (also when `ids` is empty: the story changed all the same). */
   async setArticleStories(ids: string[], story: string): Promise<void> {
-    if (ids.length === 0) return;
-    await this.q.query('UPDATE articles SET story_id = $2 WHERE id = ANY($1::text[])', [ids, story]);
     this.touched.add(story);
+    if (ids.length) await this.q.query('UPDATE articles SET story_id = $2 WHERE id = ANY($1::text[])', [ids, story]);
   }
 
   async setArticleEvents(ids: string[], event: string): Promise<void> {
