@@ -30,6 +30,15 @@ export interface Span {
 }
 
 /**
+ * A full stop, question or exclamation mark or ellipsis (with any closing quotes or brackets) that
+ * has text after it: where a sentence could end inside a paragraph. More than half of the
+ * paragraphs with a number in news have none (1,304 of 2,172 in the bench corpus) and are one
+ * sentence; the model split 14 of them all the same, at a ticker ("(BA.N) 777") or a stray "?" in
+ * place of a space ("£24?million"), which a paragraph kept whole avoids.
+ */
+const INTERIOR_END = /[.!?…]["'”’)\]]*\s+\S/;
+
+/**
  * Sentences with their character offsets in `text`; with `wanted`, only those of the paragraphs it
  * accepts (a caller that looks only at sentences with a digit skips splitting the rest, which is
  * most of the cost).
@@ -43,6 +52,13 @@ export function sentenceSpans(text: string, wanted?: (paragraph: string) => bool
     if (base < 0 || !para.trim()) continue;
     from = base + para.length;
     if (wanted && !wanted(para)) continue;
+    if (!INTERIOR_END.test(para.trim())) {
+      // Nothing inside could end a sentence: the paragraph is one, and the model is not asked.
+      const at = para.search(/\S/);
+      const s = para.trim();
+      out.push({ text: s, start: base + at, end: base + at + s.length });
+      continue;
+    }
     let cursor = 0;
     for (const s of sentencesOnly().readDoc(para).sentences().out() as string[]) {
       const at = para.indexOf(s, cursor);
