@@ -74,13 +74,17 @@ export const isTitle = memo((lower: string): boolean => {
 
 export const isPlace = memo((lower: string): boolean => hasTag(bare(lower), 'Country', 'City', 'Region', 'Place', 'Demonym'));
 
+// compromise's lexicon tags, in sets: these tests run on every new word of every article.
+const NOUN_TAGS = new Set('Singular Plural Actor Noun Uncountable Adjective Demonym Comparative Superlative Cardinal Ordinal TextValue Fraction Multiple Unit Currency Organization Country City Region Place ProperNoun Person FirstName LastName MaleName FemaleName'.split(' '));
+const NOT_NOUN_TAGS = new Set('Preposition Conjunction Determiner Pronoun QuestionWord Copula Modal Negative Adverb'.split(' '));
+const FUNCTION_TAGS = new Set('Preposition Adverb Conjunction Determiner Pronoun QuestionWord Modal Copula Negative Condition'.split(' '));
+
 /** A word that can be part of a noun phrase (not a verb, preposition, adverb or conjunction). */
 export const isNounish = memo((lower: string): boolean => {
   if (SPEAKER_NOUNS.has(lower) || GROUP_NOUNS.has(lower) || ORG_HEADS.has(lower) || TITLES.has(lower)) return true;
   const t = tags(lower);
   if (t.length > 0) {
-    return t.some((x) => /^(Singular|Plural|Actor|Noun|Uncountable|Adjective|Demonym|Comparative|Superlative|Cardinal|Ordinal|TextValue|Fraction|Multiple|Unit|Currency|Organization|Country|City|Region|Place|ProperNoun|Person|FirstName|LastName|MaleName|FemaleName)$/.test(x))
-      && !t.some((x) => /^(Preposition|Conjunction|Determiner|Pronoun|QuestionWord|Copula|Modal|Negative|Adverb)$/.test(x));
+    return t.some((x) => NOUN_TAGS.has(x)) && !t.some((x) => NOT_NOUN_TAGS.has(x));
   }
   if (/ly$/.test(lower) || (/ed$/.test(lower) && lower.length > 4) || (/ing$/.test(lower) && lower.length > 5)) return false;
   return /^[\p{L}\p{N}][\p{L}\p{N}\-'’.]*$/u.test(lower);
@@ -89,7 +93,7 @@ export const isNounish = memo((lower: string): boolean => {
 /** Words that are never the head of a noun phrase (prepositions, adverbs, conjunctions...). */
 export const isFunctionWord = memo((lower: string): boolean => {
   const t = tags(lower);
-  return t.length > 0 && t.every((x) => /^(Preposition|Adverb|Conjunction|Determiner|Pronoun|QuestionWord|Modal|Copula|Negative|Condition)$/.test(x));
+  return t.length > 0 && t.every((x) => FUNCTION_TAGS.has(x));
 });
 
 export const isVerbish = memo((lower: string): boolean => {

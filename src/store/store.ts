@@ -608,7 +608,7 @@ export class StoreTx {
     await this.q.query(
       `INSERT INTO articles (id, source, story_id, event_id, kind, title, title_derived, published_value, published_earliest, published_latest,
          published_basis, text, raw, removed, diagnostics, group_features, component)
-       SELECT id, source, story_id, event_id, 'text', title, false, pub, pub::date, pub::date, 'explicit', text, '', '[]'::jsonb, '[]'::jsonb, f::jsonb, component
+       SELECT id, source, story_id, event_id, 'text', title, false, pub, pub::date, pub::date, 'explicit', text, '', '[]'::json, '[]'::json, f::json, component
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
            AS t(id, source, story_id, event_id, title, pub, text, f, component)`,
       [col((x) => x.article.id), col((x) => x.article.source), col((x) => x.storyId), col((x) => x.eventId), col((x) => x.article.title),
@@ -682,7 +682,7 @@ export class StoreTx {
 
   /** Replaces an article's analysis (a newer understand stage re-read it). */
   async setAnalysis(id: string, analysis: Analysis): Promise<void> {
-    await this.q.query('UPDATE articles SET analysis = $2::jsonb, analysis_version = $3 WHERE id = $1', [id, JSON.stringify(analysis), analysis.version]);
+    await this.q.query('UPDATE articles SET analysis = $2::json, analysis_version = $3 WHERE id = $1', [id, JSON.stringify(analysis), analysis.version]);
   }
 
   /**
@@ -699,7 +699,7 @@ export class StoreTx {
          INSERT INTO articles (id, source, parent_id, story_id, kind, url, outlet, title, title_derived, published_value,
            published_earliest, published_latest, published_basis, published_evidence, language, text, raw, removed, diagnostics,
            analysis, analysis_version, group_features, component, duplicate_of, event_id)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18::jsonb,$19::jsonb,$20::jsonb,$21,$22::jsonb,$23,$24,$28)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18::json,$19::json,$20::json,$21,$22::json,$23,$24,$28)
          RETURNING id, seq, source),
        s AS (INSERT INTO article_sources (article_id, source) SELECT id, source FROM a ON CONFLICT DO NOTHING),
        t AS (INSERT INTO article_terms (term, article_id, weight, seq)
