@@ -129,20 +129,25 @@ function withSchemaParam(url: string, options: PostgresOptions): [string, Postgr
 }
 
 /**
- * Grouping features of stored articles, kept in memory between transactions. An article's features
- * never change once stored (its id is its content), and grouping reads the same neighbours again
- * and again — each newcomer re-reads its whole component — so decoding them from JSON every time
- * was most of the store's work in `analyze` (docs/benchmarks.md, 2026-12-07). Bounded: the least
- * recently used entries go first. Only ids the database returns are looked up, so an entry left by
- * a transaction that rolled back is never used for an article that is not stored.
+ * What never changes in a stored article's group row: everything but its story, event and
+ * component (its id is its content; its features, arrival number, title, dates and the copy it is of
+ * are written once). Grouping reads the same neighbours again and again — each newcomer re-reads its
+ * whole component — so these are kept in memory between transactions and the lookups return only
+ * the three columns that change. Decoding the features from JSON every time was most of the store's
+ * work in `analyze`, and returning the other fixed columns about 1 ms of every 120 rows
+ * (docs/benchmarks.md, 2026-12-07). Bounded: the least recently used entries go first. Only ids the
+ * database returns are looked up, so an entry left by a transaction that rolled back is never used
+ * for an article that is not stored.
  */
-export const FEATURE_CACHE_SIZE = 20_000;
+type FixedGroupFields = Pick<GroupRow, 'seq' | 'features' | 'title' | 'titleDerived' | 'published' | 'duplicateOf'>;
 
-export class FeatureCache {
-  private readonly entries = new Map<string, GroupFeatures>();
-  constructor(private readonly capacity = FEATURE_CACHE_SIZE) {}
+export const GROUP_ROW_CACHE_SIZE = 20_000;
 
-  get(id: string): GroupFeatures | undefined {
+export class GroupRowCache {
+  private readonly entries = new Map<string, FixedGroupFields>();
+  constructor(private readonly capacity = GROUP_ROW_CACHE_SIZE) {}
+
+  get(id: string): FixedGroupFields | undefined {
     const f = this.entries.get(id);
     if (f) {
       // Map keeps insertion order: re-inserting marks the entry most recently used.
@@ -152,9 +157,9 @@ export class FeatureCache {
     return f;
   }
 
-  set(id: string, features: GroupFeatures): void {
+  set(id: string, fixed: FixedGroupFields): void {
     this.entries.delete(id);
-    this.entries.set(id, features);
+    this.entries.set(id, fixed);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 }
@@ -174,7 +179,7 @@ export const VACUUM_SCALE = 0.2;
 const MAINTAIN_CHECK_EVERY = 50;
 
 export class Store {
-  private readonly features = new FeatureCache();
+  private readonly fixed = new GroupRowCache();
   /** Articles this process has stored, for MAINTAIN_CHECK_EVERY. */
   private inserted = 0;
   constructor(readonly db: Db) {}
@@ -205,7 +210,7 @@ export class Store {
   async write<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     let inserted = 0;
     const out = await this.db.transaction(async (q) => {
-      const tx = new StoreTx(q, this.features);
+      const tx = new StoreTx(q, this.fixed);
       const result = await fn(tx);
       await tx.flush();
       inserted = tx.inserted;
@@ -242,7 +247,7 @@ export class Store {
    * before it takes the lock (`planGroup` in src/group). Writes go through `write()` only.
    */
   view(): StoreView {
-    return new StoreTx(this.db, this.features);
+    return new StoreTx(this.db, this.fixed);
   }
 
   /** Articles stored in the last `seconds` (throughput for `storyline status`). */
@@ -375,7 +380,7 @@ export class StoreTx {
   private readonly touched = new Set<string>();
   constructor(
     private readonly q: Queryable,
-    private readonly features = new FeatureCache(),
+    private readonly fixed = new GroupRowCache(),
   ) {}
 
   async articleCount(): Promise<number> {
@@ -449,33 +454,36 @@ export class StoreTx {
     );
   }
 
-  /** Group rows from their records, in the same order; features from the cache, else read once for all missing. */
+  /** Group rows from their records, in the same order: the fixed fields from the cache, else read once for all missing. */
   private async toGroupRows(rows: GroupRowRecord[]): Promise<GroupRow[]> {
-    const features = new Map<string, GroupFeatures>();
+    const fixed = new Map<string, FixedGroupFields>();
     for (const r of rows) {
-      const f = this.features.get(r.id);
-      if (f) features.set(r.id, f);
+      const f = this.fixed.get(r.id);
+      if (f) fixed.set(r.id, f);
     }
-    const missing = rows.filter((r) => !features.has(r.id)).map((r) => r.id);
+    const missing = rows.filter((r) => !fixed.has(r.id)).map((r) => r.id);
     if (missing.length) {
-      const read = await this.q.query<{ id: string; group_features: GroupFeatures }>('SELECT id, group_features FROM articles WHERE id = ANY($1::text[])', [missing]);
+      const read = await this.q.query<FixedRecord>(
+        'SELECT id, seq, title, title_derived, published_earliest, published_latest, duplicate_of, group_features FROM articles WHERE id = ANY($1::text[])',
+        [missing],
+      );
       for (const r of read) {
-        features.set(r.id, r.group_features);
-        this.features.set(r.id, r.group_features);
+        const f: FixedGroupFields = {
+          seq: Number(r.seq),
+          features: r.group_features,
+          title: r.title,
+          titleDerived: r.title_derived,
+          published: { earliest: day(r.published_earliest), latest: day(r.published_latest) },
+          duplicateOf: r.duplicate_of,
+        };
+        fixed.set(r.id, f);
+        this.fixed.set(r.id, f);
       }
     }
-    return rows.map((r) => ({
-      id: r.id,
-      seq: Number(r.seq),
-      storyId: r.story_id,
-      eventId: r.event_id,
-      component: r.component,
-      features: features.get(r.id)!,
-      title: r.title,
-      titleDerived: r.title_derived,
-      published: { earliest: day(r.published_earliest), latest: day(r.published_latest) },
-      duplicateOf: r.duplicate_of,
-    }));
+    return rows.map((r) => {
+      const f = fixed.get(r.id)!;
+      return { id: r.id, storyId: r.story_id, eventId: r.event_id, component: r.component, ...f, published: { ...f.published } };
+    });
   }
 
   /** Stored articles sharing one of these MinHash band keys (near-duplicate candidates), at most `limit`. */
@@ -694,7 +702,7 @@ export class StoreTx {
   async insertArticle(article: Article, storyId: string | null, vector: TermWeight[], extras: GroupExtras | null = null): Promise<void> {
     this.inserted++;
     const p = article.published;
-    await this.q.query(
+    const [row] = await this.q.query<{ seq: string | number }>(
       `WITH a AS (
          INSERT INTO articles (id, source, parent_id, story_id, kind, url, outlet, title, title_derived, published_value,
            published_earliest, published_latest, published_basis, published_evidence, language, text, raw, removed, diagnostics,
@@ -703,8 +711,9 @@ export class StoreTx {
          RETURNING id, seq, source),
        s AS (INSERT INTO article_sources (article_id, source) SELECT id, source FROM a ON CONFLICT DO NOTHING),
        t AS (INSERT INTO article_terms (term, article_id, weight, seq)
-             SELECT v.term, a.id, v.weight, a.seq FROM a, unnest($25::text[], $26::real[]) AS v(term, weight))
-       INSERT INTO article_bands (band, article_id) SELECT DISTINCT b.band, a.id FROM a, unnest($27::text[]) AS b(band) ON CONFLICT DO NOTHING`,
+             SELECT v.term, a.id, v.weight, a.seq FROM a, unnest($25::text[], $26::real[]) AS v(term, weight)),
+       b AS (INSERT INTO article_bands (band, article_id) SELECT DISTINCT b.band, a.id FROM a, unnest($27::text[]) AS b(band) ON CONFLICT DO NOTHING)
+       SELECT seq FROM a`,
       [
         article.id, article.source, article.parentId, storyId, article.kind, article.url, article.outlet, article.title,
         article.titleDerived, p.value, p.earliest, p.latest, p.basis, p.evidence, article.language, article.text, article.raw,
@@ -714,18 +723,28 @@ export class StoreTx {
         vector.map((v) => v.term), vector.map((v) => v.weight), extras?.bands ?? [], extras?.eventId ?? null,
       ],
     );
-    if (extras) this.features.set(article.id, extras.features);
+    if (extras) {
+      this.fixed.set(article.id, {
+        seq: Number(row!.seq),
+        features: extras.features,
+        title: article.title,
+        titleDerived: article.titleDerived,
+        published: { earliest: day(p.earliest), latest: day(p.latest) },
+        duplicateOf: extras.duplicateOf,
+      });
+    }
   }
 }
 
-/** The columns of a group row (`GroupRow` without its features, which come from the cache), bare and of `articles a`. */
-const GROUP_ROW_FIELDS = ['id', 'seq', 'story_id', 'event_id', 'component', 'title', 'title_derived', 'published_earliest', 'published_latest', 'duplicate_of'];
-const GROUP_ROW_COLUMNS = GROUP_ROW_FIELDS.join(', ');
-const GROUP_ROW_COLUMNS_OF_A = GROUP_ROW_FIELDS.map((c) => `a.${c}`).join(', ');
+/** The columns of a group row that change (the rest come from `GroupRowCache`), bare and of `articles a`. */
+const GROUP_ROW_COLUMNS = 'id, story_id, event_id, component';
+const GROUP_ROW_COLUMNS_OF_A = 'a.id, a.story_id, a.event_id, a.component';
 
-type GroupRowRecord = {
-  id: string; seq: string | number; story_id: string | null; event_id: string | null; component: string | null;
-  title: string | null; title_derived: boolean; published_earliest: Date | string | null; published_latest: Date | string | null; duplicate_of: string | null;
+type GroupRowRecord = { id: string; story_id: string | null; event_id: string | null; component: string | null };
+
+type FixedRecord = {
+  id: string; seq: string | number; title: string | null; title_derived: boolean; published_earliest: Date | string | null;
+  published_latest: Date | string | null; duplicate_of: string | null; group_features: GroupFeatures;
 };
 
 const ARTICLE_SELECT = `SELECT a.*, (SELECT array_agg(s.source ORDER BY s.source) FROM article_sources s WHERE s.article_id = a.id) AS sources FROM articles a`;
