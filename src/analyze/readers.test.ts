@@ -6,11 +6,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { TOPICS, article } from '../../test/fixtures.ts';
 import { prepare } from '../pipeline/index.ts';
 import { openStore } from '../store/index.ts';
-import { READERS_AFTER, analyzePaths } from './analyze.ts';
+import { READERS_AFTER, analyzeInputs, analyzePaths } from './analyze.ts';
 import { ReadTimeout, Readers, readForStore } from './readers.ts';
+
+/**
+ * About 4 MB of text: more than three seconds of reading on a quiet machine (0.8 s a megabyte,
+ * 2026-12-07), far past a one-second deadline, which leaves a fresh thread's first page, cold as
+ * it is, room on a machine loaded with other tests.
+ */
+const LONG = Array.from({ length: 8000 }, (_, i) => article(TOPICS[i % TOPICS.length]!, i)).join('\n\n');
 
 describe('reader threads', () => {
   let dir: string;
@@ -78,10 +86,7 @@ describe('reader threads', () => {
   });
 
   it('stops a thread that spends too long on a page: that page fails, the one behind it is read by a new thread', { timeout: 60_000 }, async () => {
-    // About 4 MB of text: more than three seconds of reading on a quiet machine (0.8 s a megabyte,
-    // 2026-12-07), far past a one-second deadline, which leaves a fresh thread's first page, cold
-    // as it is, room on a machine loaded with other tests.
-    const long = prepare({ source: 'long.txt', kind: 'text', content: Array.from({ length: 8000 }, (_, i) => article(TOPICS[i % TOPICS.length]!, i)).join('\n\n') });
+    const long = prepare({ source: 'long.txt', kind: 'text', content: LONG });
     const short = prepare({ source: 'short.txt', kind: 'text', content: 'Short\n\nThe council met on Monday and agreed the budget.' });
     if (!long.ok || !short.ok) throw new Error('prepare failed');
     const notes: string[] = [];
@@ -96,6 +101,29 @@ describe('reader threads', () => {
       expect(await behind.result).toEqual(readForStore(short.page));
     } finally {
       await readers.close();
+    }
+  });
+
+  it('a page its thread spends too long on becomes a failed input with the reason, and the batch goes on', { timeout: 120_000 }, async () => {
+    const store = await openStore(null);
+    const small = (i: number) => ({ ok: true as const, input: { source: `${i}.txt`, kind: 'text' as const, content: article(TOPICS[i % TOPICS.length]!, 500 + i) } });
+    async function* inputs() {
+      for (let i = 0; i < READERS_AFTER + 2; i++) yield small(i);
+      // Time for the reader thread to load and read what it was sent: the long page then goes to
+      // it at once, instead of being taken back by the main thread (which has no deadline).
+      await sleep(8000);
+      yield { ok: true as const, input: { source: 'long.txt', kind: 'text' as const, content: LONG } };
+      for (let i = READERS_AFTER + 2; i < READERS_AFTER + 6; i++) yield small(i);
+    }
+    const notes: string[] = [];
+    try {
+      const outcome = await analyzeInputs(store, inputs(), { readerThreads: 1, readDeadlineMs: 1000, onNote: (_, m) => notes.push(m) });
+      expect(outcome.errors).toEqual([{ path: 'long.txt', reason: 'reading this input took longer than 1 s (a page built to stall the reader?): skipped' }]);
+      expect(outcome.summary).toEqual({ inputs: READERS_AFTER + 7, analysed: READERS_AFTER + 6, unchanged: 0, failed: 1 });
+      expect(notes).toEqual(['reading long.txt took longer than 1 s; its reader thread was stopped and another started']);
+      expect((await store.counts()).articles).toBe(READERS_AFTER + 6);
+    } finally {
+      await store.close();
     }
   });
 });
