@@ -3,9 +3,23 @@ import { UNKNOWN_DATE, type Article } from '../article/article.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { bands, minhash, resemblance } from './duplicates.ts';
 import { namePhrase, termCounts, titleCase } from './features.ts';
-import { applyGroup, clusterRows, groupAndStore, planGroup, reconcile } from './group.ts';
+import { applyGroup, clusterRows, groupAndStore, pairCache, planGroup, reconcile } from './group.ts';
 import { averageLink } from './hac.ts';
 import { groupFeatures, similarity } from './similarity.ts';
+import { TOPICS, article as topicText } from '../../test/fixtures.ts';
+
+describe('pair cache', () => {
+  it('gives what similarity gives, for every pair in either order, as it grows past its first size', () => {
+    const features = Array.from({ length: 150 }, (_, i) => groupFeatures({ title: null, titleDerived: false, text: topicText(TOPICS[i % TOPICS.length]!, i), published: UNKNOWN_DATE }));
+    const sim = pairCache();
+    for (let i = 0; i < features.length; i++) {
+      for (let j = 0; j < features.length; j += 7) {
+        expect(sim(features[i]!, features[j]!)).toBe(similarity(features[i]!, features[j]!));
+        expect(sim(features[j]!, features[i]!)).toBe(similarity(features[i]!, features[j]!));
+      }
+    }
+  });
+});
 
 describe('average link', () => {
   it('does not chain: c joins a–b only when close to both on average', () => {

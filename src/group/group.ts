@@ -85,10 +85,49 @@ export function eventId(founderArticleId: string): string {
  * day: otherwise -Infinity, a cannot-link (no event may hold both, however close the others are —
  * an undated article between them must not glue two meetings months apart into one).
  */
-export function eventSimilarity(a: GroupFeatures, b: GroupFeatures): number {
+export function eventSimilarity(a: GroupFeatures, b: GroupFeatures, sim: Similarity = similarity): number {
   const gap = gapDays(a, b);
   if (gap !== null && gap > EVENT_WINDOW_DAYS && !shareDay(a, b)) return -Infinity;
-  return similarity(a, b);
+  return sim(a, b);
+}
+
+type Similarity = (a: GroupFeatures, b: GroupFeatures) => number;
+
+/** Pairs of one plan beyond this many rows are not remembered (the cache is dense, rows × rows). */
+const PAIR_CACHE_ROWS = 1024;
+
+/**
+ * `similarity`, each pair of one plan computed once. Re-clustering compares the same rows three
+ * times over — the stories, then the events of each story changed, then the title of each story and
+ * event changed (every pair twice there) — and similarity was the largest cost of grouping's
+ * own computation (docs/benchmarks.md, 2026-12-07). Symmetric, so a pair is one entry.
+ */
+export function pairCache(): Similarity {
+  const slots = new Map<GroupFeatures, number>();
+  let known = new Float64Array(0);
+  let width = 0;
+  const slot = (f: GroupFeatures) => {
+    let i = slots.get(f);
+    if (i === undefined) slots.set(f, (i = slots.size));
+    return i;
+  };
+  return (a, b) => {
+    const i = slot(a);
+    const j = slot(b);
+    if (i >= PAIR_CACHE_ROWS || j >= PAIR_CACHE_ROWS) return similarity(a, b);
+    if (slots.size > width) {
+      // Grow by doubling, copying the pairs known so far (NaN: not computed yet).
+      const next = Math.min(PAIR_CACHE_ROWS, Math.max(64, width * 2, slots.size));
+      const grown = new Float64Array(next * next).fill(NaN);
+      for (let r = 0; r < width; r++) grown.set(known.subarray(r * width, (r + 1) * width), r * next);
+      known = grown;
+      width = next;
+    }
+    const at = i < j ? i * width + j : j * width + i;
+    let v = known[at]!;
+    if (Number.isNaN(v)) known[at] = v = similarity(a, b);
+    return v;
+  };
 }
 
 /** Average-link clusters of rows (all pairs compared), as lists of ids in canonical order. */
@@ -149,14 +188,14 @@ export function reconcile(clusters: string[][], oldOf: (articleId: string) => st
 }
 
 /** The member whose title best stands for the group: stated titles first, then the most central. */
-export function representative(rows: GroupRow[]): GroupRow {
+export function representative(rows: GroupRow[], sim: Similarity = similarity): GroupRow {
   const titled = rows.filter((r) => r.title && !r.titleDerived);
   const pool = titled.length ? titled : rows.filter((r) => r.title).length ? rows.filter((r) => r.title) : rows;
   let best = pool[0]!;
   let bestScore = -1;
   for (const r of pool) {
     let s = 0;
-    for (const o of rows) if (o !== r) s += similarity(r.features, o.features);
+    for (const o of rows) if (o !== r) s += sim(r.features, o.features);
     if (s > bestScore + 1e-12 || (Math.abs(s - bestScore) <= 1e-12 && r.id < best.id)) {
       best = r;
       bestScore = s;
@@ -255,6 +294,7 @@ export async function planGroup(
   // (seq is drawn under the write lock, so articles commit in seq order).
   const mark = underLock ? null : await view.lastSeq();
   const exactLimit = options.exactLimit ?? EXACT_LIMIT;
+  const sim = pairCache();
   const bandKeys = bands(features.minhash);
   const found = await lookUp(view, features, bandKeys, known);
   const writes: Write[] = [];
@@ -299,7 +339,7 @@ export async function planGroup(
   }
   if (neighbourhood) {
     const rows = [...neighbourhood.filter((r) => r.id !== article.id), self];
-    const clusters = clusterRows(rows, STORY_THRESHOLD, similarity);
+    const clusters = clusterRows(rows, STORY_THRESHOLD, sim);
     const old = new Map(rows.map((r) => [r.id, r.storyId]));
     const plan = reconcile(clusters, (id) => old.get(id) ?? null);
     const ids = await Promise.all(plan.ids.map(async (id, i) => id || (await freshStoryId(view, clusters[i]!))));
@@ -325,7 +365,7 @@ export async function planGroup(
     }
     const storyOf = new Map(clusters.flatMap((c, i) => c.map((m) => [m, ids[i]!] as const)));
     for (const r of rows) r.storyId = storyOf.get(r.id) ?? r.storyId;
-    for (const story of changed) await regroupEvents(view, writes, story, rows.filter((r) => r.storyId === story), self);
+    for (const story of changed) await regroupEvents(view, writes, story, rows.filter((r) => r.storyId === story), self, sim);
     for (const m of plan.merged) {
       const into = ids[m.into]!;
       writes.push((tx) => tx.mergeStory(m.from, into));
@@ -378,7 +418,7 @@ export async function planGroup(
     const storySize = 1 + [...(await view.storySizes([into, ...absorbed])).values()].reduce((a, b) => a + b, 0);
     if (storySize <= exactLimit) {
       const rows = [...(await view.groupRows(await view.storyMemberIds([into, ...absorbed]))).map((r) => ({ ...r, storyId: into })), self];
-      await regroupEvents(view, writes, into, rows, self);
+      await regroupEvents(view, writes, into, rows, self, sim);
     } else {
       const event = await joinEvent(view, writes, into, self, near);
       joins = { stories: [...new Set([into, ...touched])], event };
@@ -470,8 +510,8 @@ async function freshId(members: string[], make: (key: string) => string, taken: 
 }
 
 /** Re-clusters the events of a story from its articles' rows, and retitles the story. `rows` holds the newcomer's own row, whose event is set here. */
-async function regroupEvents(view: StoreView, writes: Write[], story: string, rows: GroupRow[], newcomer: GroupRow): Promise<void> {
-  const clusters = clusterRows(rows, EVENT_THRESHOLD, eventSimilarity);
+async function regroupEvents(view: StoreView, writes: Write[], story: string, rows: GroupRow[], newcomer: GroupRow, sim: Similarity): Promise<void> {
+  const clusters = clusterRows(rows, EVENT_THRESHOLD, (a, b) => eventSimilarity(a, b, sim));
   const old = new Map(rows.map((r) => [r.id, r.eventId]));
   const plan = reconcile(clusters, (id) => old.get(id) ?? null);
   const ids = await Promise.all(plan.ids.map(async (id, i) => id || (await freshEventId(view, clusters[i]!))));
@@ -485,7 +525,7 @@ async function regroupEvents(view: StoreView, writes: Write[], story: string, ro
       unchanged.push(id);
       continue;
     }
-    const event = { id, storyId: story, title: representative(group).title ?? 'Untitled event', ...eventDates(group) };
+    const event = { id, storyId: story, title: representative(group, sim).title ?? 'Untitled event', ...eventDates(group) };
     const others = moved.filter((m) => m !== newcomer.id);
     writes.push(async (tx) => {
       await tx.saveEvent(event);
@@ -498,7 +538,7 @@ async function regroupEvents(view: StoreView, writes: Write[], story: string, ro
     const into = ids[m.into]!;
     writes.push((tx) => tx.mergeEvent(m.from, into));
   }
-  const title = representative(rows).title;
+  const title = representative(rows, sim).title;
   if (title) writes.push((tx) => tx.setStoryTitle(story, title));
 }
 
