@@ -6,7 +6,7 @@
  *
  * The patterns live in `rules.ts`; this file is the parser that applies them.
  */
-import { sentenceSpans, wink, type Span } from '../nlp/wink.ts';
+import { sentenceSpans, wink, type Span } from '../nlp/index.ts';
 import { nearest, periodPhrases, sourcePhrases, type Phrase } from './context.ts';
 import {
   ADJECTIVE_SUFFIXES, CASED_UNITS, CHANGE_DOWN, CHANGE_NOUN_DOWN, CHANGE_NOUN_UP, CHANGE_UP,

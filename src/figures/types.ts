@@ -1,5 +1,5 @@
 /** Types of the figures extractor (numeric claims in news text). */
-import type { Span } from '../nlp/wink.ts';
+import type { Span } from '../nlp/index.ts';
 
 /**
  * How the written value relates to the true one. `=` exact ("82 settlements"), `~` approximate ("about",

@@ -1,1 +1,2 @@
-export { sentenceSpans, wink, type Span } from './wink.ts';
+export { ABBREVIATIONS, lineBounds, paragraphSentences, sentenceSpans, type QuoteBounds, type Span } from './sentences.ts';
+export { wink } from './wink.ts';

@@ -464,12 +464,6 @@ export const CHANNEL_HEADS = new Set(
 /** Words that end a channel phrase early ("Reuters reported Thursday" → "Reuters"). */
 export const CHANNEL_VERBS = new Set(['reported', 'reports', 'said', 'says', 'quoted', 'cited', 'carried', 'published', 'aired', 'broadcast']);
 
-/** Abbreviations whose period does not end a sentence. */
-export const ABBREVIATIONS = new Set(
-  ('mr mrs ms dr prof sen rep gov gen lt col capt sgt adm maj cmdr rev fr st hon pres jr sr inc co corp ltd llc no nos vs ' +
-    'etc jan feb mar apr aug sep sept oct nov dec ariz calif colo conn fla ga ill ind kan ky la mass md mich minn miss mo ' +
-    'mont neb nev okla ore pa tenn tex va vt wash wis wyo dept est approx fig al e.g i.e a.m p.m u.s u.k u.n d.c').split(' '),
-);
 
 /** Sentence-initial or capitalised function words that are never part of a name. */
 export const NOT_NAME = new Set(

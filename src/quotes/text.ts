@@ -1,12 +1,10 @@
 /**
  * Paragraphs, quote-aware sentences and tokens for the quotation extractor.
  *
- * The extractor does its own light sentence splitting rather than calling wink's `sentenceSpans`:
- * it must never split inside a quotation (a three-sentence quote and its "he said" are one
- * attribution frame), and a regex pass costs a fraction of a model pass (wink's full tokenisation
- * would be most of the per-article budget on its own).
+ * Sentences come from the shared splitter (nlp/sentences.ts), told where the quotations are: it must
+ * never split inside one (a three-sentence quote and its "he said" are one attribution frame).
  */
-import { ABBREVIATIONS } from './lexicon.ts';
+import { ABBREVIATIONS, lineBounds, paragraphSentences } from '../nlp/index.ts';
 import type { QuoteSpan } from './marks.ts';
 
 export interface Para {
@@ -38,58 +36,15 @@ export interface Tok {
 
 /** Non-empty lines: news text uses a line break (single or double) between paragraphs. */
 export function paragraphsOf(text: string): Para[] {
-  const out: Para[] = [];
-  let from = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', from);
-    const end = nl < 0 ? text.length : nl;
-    let s = from;
-    let e = end;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
-    if (e > s) out.push({ start: s, end: e, index: out.length });
-    if (nl < 0) break;
-    from = nl + 1;
-  }
-  return out;
+  return lineBounds(text).map((line, index) => ({ ...line, index }));
 }
 
-const CLOSERS = new Set(['”', '"', '’', "'", ')', ']', '»']);
-const STARTERS = /[\p{Lu}\p{N}“"‘'(\[«]/u;
-
 /**
- * Sentences of one paragraph. A full stop, question or exclamation mark ends a sentence when an
- * upper-case letter, a digit or a quotation mark follows, unless it ends an abbreviation or an
- * initial, or sits inside a quotation that goes on after it.
+ * Sentences of one paragraph (nlp/sentences.ts has the rules), never split inside a quotation that
+ * goes on after the mark.
  */
 export function sentencesOf(text: string, para: Para, quotes: QuoteSpan[], firstQuote: number, out: Sentence[]): void {
-  let from = para.start;
-  let qi = firstQuote;
-  for (let i = para.start; i < para.end; i++) {
-    const c = text[i]!;
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
-    while (qi < quotes.length && quotes[qi]!.close <= i) qi++;
-    let j = i + 1;
-    while (j < para.end && CLOSERS.has(text[j]!)) j++;
-    const q = quotes[qi];
-    // Inside a quotation: only a mark at its very end can end the sentence.
-    if (q && q.open < i && i < q.end && (q.end > j || !q.closed || j < q.close)) continue;
-    if (j >= para.end || !/\s/.test(text[j]!)) continue;
-    let k = j;
-    while (k < para.end && /\s/.test(text[k]!)) k++;
-    if (k >= para.end || !STARTERS.test(text[k]!)) continue;
-    if (c === '.') {
-      let w = i;
-      while (w > para.start && /[\p{L}.]/u.test(text[w - 1]!)) w--;
-      const word = text.slice(w, i).toLowerCase();
-      // An initial ("J. Smith") only when a capitalised word follows, not a quotation mark.
-      if (ABBREVIATIONS.has(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue;
-      if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[k]!)) continue;
-    }
-    out.push({ start: from, end: j, para: para.index, index: out.length });
-    from = k;
-  }
-  if (from < para.end) out.push({ start: from, end: para.end, para: para.index, index: out.length });
+  paragraphSentences(text, para.start, para.end, (start, end) => out.push({ start, end, para: para.index, index: out.length }), quotes, firstQuote);
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*\.?|\S/gu;

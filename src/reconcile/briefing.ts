@@ -153,7 +153,7 @@ function eventRank(events: TimelineEvent[], p: Pick): number {
 
 function firstSentence(text: string): string {
   const para = text.split(/\n{2,}/).find((p) => wordCount(p) >= 12) ?? '';
-  // wink's sentence boundaries: "Speaker John A. Boehner said ..." is one sentence, not "Speaker John A."
+  // Sentence boundaries from nlp/: "Speaker John A. Boehner said ..." is one sentence, not "Speaker John A."
   const s = sentenceSpans(para)[0]?.text.trim() ?? '';
   return wordCount(s) >= 6 && wordCount(s) <= 60 ? s : '';
 }

@@ -1,15 +1,12 @@
 /**
- * Sentence context for resolving a mention: sentence spans (one pass over the text) and the tense
- * around a mention (a scan of its sentence only, cached), the way HeidelTime looks at the nearest
+ * Sentence context for resolving a mention: sentence spans (the shared splitter, nlp/sentences.ts)
+ * and the tense around a mention (a scan of its sentence only, cached), the way HeidelTime looks at the nearest
  * verb before the expression, then after it.
  */
 
-export type Tense = 'past' | 'present' | 'future';
+import { lineBounds, paragraphSentences } from '../nlp/index.ts';
 
-const ABBREVIATIONS = new Set(
-  ('mr mrs ms dr st jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m am pm u.s u.n u.k e.u inc corp co ltd jr sr '
-    + 'gov sen rep gen col lt sgt capt maj adm cmdr no vs etc fig mt ft rev prof sens reps messrs univ dept est approx').split(' '),
-);
+export type Tense = 'past' | 'present' | 'future';
 
 const PAST_WORDS = new Set(
   ('was were had did said told took gave sent began came went saw made met held led left kept won lost fell rose '
@@ -44,19 +41,8 @@ export class TextContext {
 
   constructor(text: string) {
     this.text = text;
-    const BOUNDARY = /([.!?])["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[\p{Lu}\p{N}])|\n\s*/gu;
-    let start = 0;
-    for (const m of text.matchAll(BOUNDARY)) {
-      if (m[1] === '.') {
-        const before = /([\p{L}.]+)\.$/u.exec(text.slice(Math.max(0, m.index! - 12), m.index! + 1));
-        const word = before?.[1]?.toLowerCase() ?? '';
-        if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue;
-      }
-      const end = m.index! + m[0].length;
-      this.sentences.push({ start, end });
-      start = end;
-    }
-    if (start < text.length || this.sentences.length === 0) this.sentences.push({ start, end: text.length });
+    for (const line of lineBounds(text)) paragraphSentences(text, line.start, line.end, (start, end) => this.sentences.push({ start, end }));
+    if (this.sentences.length === 0) this.sentences.push({ start: 0, end: text.length });
   }
 
   /** Index of the sentence holding offset `pos` (binary search). */
