@@ -42,7 +42,8 @@ export function detectLanguage(text: string): string | null {
   const quick = text.slice(0, QUICK_SAMPLE_CHARS);
   if (quick.replace(/\s+/g, '').length >= MIN_LANGUAGE_CHARS) {
     const [first, second] = francAll(quick, { minLength: MIN_LANGUAGE_CHARS, only: ONLY });
-    if (!second || first![1] - second[1] >= QUICK_MARGIN) return code(first![0]);
+    // `und` (no letters to go on in the first part: a table of figures, say) leaves it to the full sample.
+    if (first![0] !== 'und' && (!second || first![1] - second[1] >= QUICK_MARGIN)) return code(first![0]);
   }
   const sample = text.slice(0, SAMPLE_CHARS);
   if (sample.replace(/\s+/g, '').length < MIN_LANGUAGE_CHARS) return null;
