@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../article/article.ts';
 import { UNKNOWN_DATE } from '../article/article.ts';
 import { migrate, migrations } from './migrate.ts';
-import { VACUUM_MIN_ARTICLES, VACUUM_SCALE, type Store, type StoreTx, type TermWeight } from './store.ts';
+import { GroupRowCache, StoreTx, VACUUM_MIN_ARTICLES, VACUUM_SCALE, type Store, type TermWeight } from './store.ts';
 import { backends } from './testing.ts';
 
 function article(id: string, over: Partial<Article> = {}): Article {
@@ -134,5 +134,29 @@ describe.each(backends)('storage contract: $name', ({ skip, open }) => {
   it('records every source the same content came from', async () => {
     await store.write((tx) => tx.addSource('a0000000000000001', '/in/copy.txt'));
     expect((await store.getArticle('a0000000000000001'))?.sources).toEqual(['/in/a0000000000000001.txt', '/in/copy.txt']);
+  });
+
+  it('reads a grouped article as stored, not as an insert that was rolled back', async () => {
+    const a = article('a00000000000000c1');
+    const vector = [{ term: 'rollback', weight: 1 }];
+    await store.write(async (tx) => {
+      await tx.createStory('s00000000000000c0', 'Original');
+      await insertGrouped(tx, article('a00000000000000c0'), 's00000000000000c0', vector);
+    });
+    await expect(store.write(async (tx) => {
+      await tx.createStory('s00000000000000c1', 'Rolled back');
+      await tx.insertArticle(a, 's00000000000000c1', vector, { features: { vector, title: [], entities: [], from: null, to: null, days: [], minhash: [] }, component: a.id, duplicateOf: 'a00000000000000c0', bands: [] });
+      // Seen inside its own transaction...
+      expect((await tx.groupRows([a.id]))[0]).toMatchObject({ id: a.id, duplicateOf: 'a00000000000000c0' });
+      throw new Error('abandoned');
+    })).rejects.toThrow('abandoned');
+    // ...then stored by another writer (another worker on a server: not through this store's
+    // cache), with another arrival number and no copy of anything.
+    const other = new StoreTx(store.db, new GroupRowCache());
+    await other.createStory('s00000000000000c1', 'Stored');
+    await insertGrouped(other, a, 's00000000000000c1', vector);
+    const [stored] = await store.db.query<{ seq: string }>('SELECT seq FROM articles WHERE id = $1', [a.id]);
+    const [row] = await store.view().groupRows([a.id]);
+    expect(row).toMatchObject({ id: a.id, seq: Number(stored!.seq), duplicateOf: null, storyId: 's00000000000000c1' });
   });
 });

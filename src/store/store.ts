@@ -209,13 +209,19 @@ export class Store {
    */
   async write<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     let inserted = 0;
+    let own = new Map<string, FixedGroupFields>();
     const out = await this.db.transaction(async (q) => {
       const tx = new StoreTx(q, this.fixed);
       const result = await fn(tx);
       await tx.flush();
       inserted = tx.inserted;
+      own = tx.own;
       return result;
     }, { lock: 'group' });
+    // Committed: the articles this transaction stored join the cache (a rolled-back insert never
+    // does — its arrival number, and the copy it was taken for, would not be those of the article
+    // stored in its place later).
+    for (const [id, fixed] of own) this.fixed.set(id, fixed);
     const before = this.inserted;
     this.inserted += inserted;
     // The embedded engine has no autovacuum; a server has its own.
@@ -378,6 +384,8 @@ export class StoreTx {
   inserted = 0;
   /** Stories to mark updated at the end of the transaction (`touchStory`, `flush`). */
   private readonly touched = new Set<string>();
+  /** The fixed fields of the articles inserted in this transaction, shared with the cache once it commits (`Store.write`). */
+  readonly own = new Map<string, FixedGroupFields>();
   constructor(
     private readonly q: Queryable,
     private readonly fixed = new GroupRowCache(),
@@ -458,7 +466,7 @@ export class StoreTx {
   private async toGroupRows(rows: GroupRowRecord[]): Promise<GroupRow[]> {
     const fixed = new Map<string, FixedGroupFields>();
     for (const r of rows) {
-      const f = this.fixed.get(r.id);
+      const f = this.own.get(r.id) ?? this.fixed.get(r.id);
       if (f) fixed.set(r.id, f);
     }
     const missing = rows.filter((r) => !fixed.has(r.id)).map((r) => r.id);
@@ -467,6 +475,7 @@ export class StoreTx {
         'SELECT id, seq, title, title_derived, published_earliest, published_latest, duplicate_of, group_features FROM articles WHERE id = ANY($1::text[])',
         [missing],
       );
+      // Stored by committed transactions (this one's own inserts are in `own`): safe to share.
       for (const r of read) {
         const f: FixedGroupFields = {
           seq: Number(r.seq),
@@ -724,7 +733,7 @@ export class StoreTx {
       ],
     );
     if (extras) {
-      this.fixed.set(article.id, {
+      this.own.set(article.id, {
         seq: Number(row!.seq),
         features: extras.features,
         title: article.title,
