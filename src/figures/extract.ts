@@ -56,9 +56,7 @@ interface UnitMatch {
 type PosTags = Map<number, string>;
 
 export function extractFigures(text: string, options: FigureOptions = {}): Figure[] {
-  // A sentence without a candidate has a paragraph without one (CANDIDATE matches within a
-  // sentence match within its paragraph): those paragraphs are not split at all.
-  const sentences = options.sentences ?? sentenceSpans(text, (paragraph) => CANDIDATE.test(paragraph));
+  const sentences = options.sentences ?? sentenceSpans(text);
   const out: Figure[] = [];
   for (const s of sentences) {
     if (!CANDIDATE.test(s.text)) continue;

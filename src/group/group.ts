@@ -115,9 +115,10 @@ export function pairCache(): Similarity {
     const i = slot(a);
     const j = slot(b);
     if (i >= PAIR_CACHE_ROWS || j >= PAIR_CACHE_ROWS) return similarity(a, b);
-    if (slots.size > width) {
+    const need = Math.max(i, j) + 1;
+    if (need > width) {
       // Grow by doubling, copying the pairs known so far (NaN: not computed yet).
-      const next = Math.min(PAIR_CACHE_ROWS, Math.max(64, width * 2, slots.size));
+      const next = Math.min(PAIR_CACHE_ROWS, Math.max(64, width * 2, need));
       const grown = new Float64Array(next * next).fill(NaN);
       for (let r = 0; r < width; r++) grown.set(known.subarray(r * width, (r + 1) * width), r * next);
       known = grown;

@@ -39,15 +39,20 @@ const ISO6393_TO_1: Record<string, string> = {
 const ONLY = Object.keys(ISO6393_TO_1);
 
 export function detectLanguage(text: string): string | null {
-  const quick = text.slice(0, QUICK_SAMPLE_CHARS);
-  if (quick.replace(/\s+/g, '').length >= MIN_LANGUAGE_CHARS) {
-    const [first, second] = francAll(quick, { minLength: MIN_LANGUAGE_CHARS, only: ONLY });
+  const quick = ranked(text.slice(0, QUICK_SAMPLE_CHARS));
+  if (quick) {
+    const [first, second] = quick;
     // `und` (no letters to go on in the first part: a table of figures, say) leaves it to the full sample.
     if (first![0] !== 'und' && (!second || first![1] - second[1] >= QUICK_MARGIN)) return code(first![0]);
   }
-  const sample = text.slice(0, SAMPLE_CHARS);
+  const full = ranked(text.slice(0, SAMPLE_CHARS));
+  return full ? code(full[0]![0]) : null;
+}
+
+/** franc's languages for a sample, best first, or null when the sample is too short to judge. */
+function ranked(sample: string): ReturnType<typeof francAll> | null {
   if (sample.replace(/\s+/g, '').length < MIN_LANGUAGE_CHARS) return null;
-  return code(francAll(sample, { minLength: MIN_LANGUAGE_CHARS, only: ONLY })[0]![0]);
+  return francAll(sample, { minLength: MIN_LANGUAGE_CHARS, only: ONLY });
 }
 
 /** franc's answer as ISO 639-1; `und` (undetermined) and languages without a code are null. */

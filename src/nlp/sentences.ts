@@ -1,6 +1,6 @@
 /**
  * Sentence boundaries, by rule: one splitter for every stage that reads sentences (figures,
- * quotations, the timeline, the briefing).
+ * quotations, the time expressions' tense context, the timeline, the briefing).
  *
  * A full stop, question or exclamation mark or ellipsis ends a sentence when whitespace and then
  * an upper-case letter, a digit, an opening quotation mark or bracket follow — unless it ends an
@@ -101,14 +101,10 @@ export function lineBounds(text: string): Array<{ start: number; end: number }> 
   }
 }
 
-/**
- * Sentences with their character offsets in `text`, paragraph by paragraph (a line break always
- * ends a sentence); with `wanted`, only those of the paragraphs it accepts.
- */
-export function sentenceSpans(text: string, wanted?: (paragraph: string) => boolean): Span[] {
+/** Sentences with their character offsets in `text`, paragraph by paragraph (a line break always ends a sentence). */
+export function sentenceSpans(text: string): Span[] {
   const out: Span[] = [];
   for (const { start, end } of lineBounds(text)) {
-    if (wanted && !wanted(text.slice(start, end))) continue;
     paragraphSentences(text, start, end, (a, b) => {
       while (b > a && SPACE.test(text[b - 1]!)) b--;
       if (b > a) out.push({ text: text.slice(a, b), start: a, end: b });

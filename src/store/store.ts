@@ -135,9 +135,9 @@ function withSchemaParam(url: string, options: PostgresOptions): [string, Postgr
  * whole component — so these are kept in memory between transactions and the lookups return only
  * the three columns that change. Decoding the features from JSON every time was most of the store's
  * work in `analyze`, and returning the other fixed columns about 1 ms of every 120 rows
- * (docs/benchmarks.md, 2026-12-07). Bounded: the least recently used entries go first. Only ids the
- * database returns are looked up, so an entry left by a transaction that rolled back is never used
- * for an article that is not stored.
+ * (docs/benchmarks.md, 2026-12-07). Bounded: the least recently used entries go first. Entries come
+ * from committed rows only: what a transaction inserts joins the cache when it commits
+ * (`StoreTx.own`, `Store.write`), so a rolled-back insert never outlives its transaction.
  */
 type FixedGroupFields = Pick<GroupRow, 'seq' | 'features' | 'title' | 'titleDerived' | 'published' | 'duplicateOf'>;
 

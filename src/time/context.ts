@@ -1,7 +1,7 @@
 /**
  * Sentence context for resolving a mention: sentence spans (the shared splitter, nlp/sentences.ts)
- * and the tense around a mention (a scan of its sentence only, cached), the way HeidelTime looks at the nearest
- * verb before the expression, then after it.
+ * and the tense around a mention (a scan of its sentence only, cached), the way HeidelTime looks
+ * at the nearest verb before the expression, then after it.
  */
 
 import { lineBounds, paragraphSentences } from '../nlp/index.ts';

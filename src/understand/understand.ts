@@ -4,8 +4,8 @@
  * mentions (entities/) and quotations (quotes/). Pure: article in, article with `analysis` out.
  *
  * Each module keeps its own reading of the text, so each can be evaluated on its own set
- * (src/eval); the figure extractor and the quotation extractor split sentences with the same rules
- * (nlp/sentences.ts), the figures only in the paragraphs that hold a number.
+ * (src/eval); the figures, quotations and time expressions take their sentences from the same
+ * splitter (nlp/sentences.ts).
  */
 import type { Analysis, Article } from '../article/article.ts';
 import { extractEntities } from '../entities/index.ts';
