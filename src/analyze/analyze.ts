@@ -3,6 +3,7 @@
  * assignment in one transaction. A bad input becomes an error entry, never an exception: the
  * batch goes on (per-item status, like a batch API).
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Article, RawInput } from '../article/article.ts';
 import { applyGroup, groupAndStore, planGroup, type GroupOptions, type GroupPlan } from '../group/index.ts';
 import { prepare } from '../pipeline/index.ts';
@@ -53,7 +54,7 @@ export interface AnalyzeOptions extends GroupOptions, ReadOptions {
   readDeadlineMs?: number;
 }
 
-export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: true; input: RawInput } | { ok: false; path: string; reason: string }>, options: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
+export async function analyzeInputs(store: Store, inputs: AsyncIterable<Item>, options: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
   const summary: AnalyzeSummary = { inputs: 0, analysed: 0, unchanged: 0, failed: 0 };
   const errors: InputError[] = [];
   const articleIds = new Set<string>();
@@ -73,28 +74,58 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
   // (stored) strictly in input order, at most AHEAD_PER_THREAD per thread behind: the same stories
   // whatever the threads do.
   const threads = options.readerThreads ?? 0;
-  let readers: Readers | null = null;
+  let readers = null as Readers | null;
   const begun: Begun[] = [];
+  // Inputs are decoded and looked up in the store a window at a time: one query tells which of
+  // them are stored already, instead of one query an input (0.4 ms each on the embedded engine).
+  // Inputs that come quickly (files) are taken together; from a slow source (a pipe, a watched
+  // folder) what has come is begun at once instead of waiting for the window to fill.
+  let window: Item[] = [];
+  let windowBytes = 0;
+  const iterator = inputs[Symbol.asyncIterator]();
   try {
-    for await (const item of inputs) {
-      // Inputs come in before this one: those finished and those begun.
-      if (threads > 0 && !readers && summary.inputs + begun.length >= READERS_AFTER) readers = new Readers(threads, { onThreadError: (m) => options.onNote?.('analyze', m), deadlineMs: options.readDeadlineMs });
-      begun.push(await begin(item));
-      while (begun.length > (readers ? threads * AHEAD_PER_THREAD : 0)) await finish(begun.shift()!);
+    let next = iterator.next();
+    for (;;) {
+      const got = window.length ? await Promise.race([next, delay(LOOKUP_WAIT_MS, SLOW)]) : await next;
+      if (got === SLOW) {
+        await beginWindow();
+        continue;
+      }
+      if (got.done) break;
+      next = iterator.next();
+      window.push(got.value);
+      windowBytes += got.value.ok ? (got.value.input.bytes?.byteLength ?? got.value.input.content?.length ?? 0) : 0;
+      if (window.length >= LOOKUP_WINDOW || windowBytes >= LOOKUP_WINDOW_BYTES) await beginWindow();
     }
+    await beginWindow();
     while (begun.length) await finish(begun.shift()!);
   } finally {
+    await iterator.return?.();
     await readers?.close();
   }
   return { summary, errors, articleIds: [...articleIds], merges, splits, replanned };
 
-  async function begin(item: { ok: true; input: RawInput } | { ok: false; path: string; reason: string }): Promise<Begun> {
+  async function beginWindow(): Promise<void> {
+    const steps = window.map(decode);
+    window = [];
+    windowBytes = 0;
+    const ids = steps.flatMap((s) => (s.kind === 'new' ? [s.page.id] : []));
+    const known = ids.length ? await store.knownIds(ids) : new Set<string>();
+    for (const step of steps) {
+      // Inputs come in before this one: those finished and those begun.
+      if (threads > 0 && !readers && summary.inputs + begun.length >= READERS_AFTER) readers = new Readers(threads, { onThreadError: (m) => options.onNote?.('analyze', m), deadlineMs: options.readDeadlineMs });
+      if (step.kind === 'new' && known.has(step.page.id)) begun.push({ kind: 'known', input: step.input, page: step.page });
+      else if (step.kind === 'new') begun.push({ ...step, task: readers?.read(step.page) ?? null });
+      else begun.push(step);
+      while (begun.length > (readers ? threads * AHEAD_PER_THREAD : 0)) await finish(begun.shift()!);
+    }
+  }
+
+  function decode(item: Item): Begun {
     if (!item.ok) return { kind: 'failed', source: item.path, reason: item.reason };
     const prepared = prepare(item.input);
     if (!prepared.ok) return { kind: 'failed', source: prepared.source, reason: prepared.reason };
-    const { page } = prepared;
-    if ((await store.knownIds([page.id])).has(page.id)) return { kind: 'known', input: item.input, page };
-    return { kind: 'new', input: item.input, page, task: readers?.read(page) ?? null };
+    return { kind: 'new', input: item.input, page: prepared.page, task: null };
   }
 
   async function finish(step: Begun): Promise<void> {
@@ -168,6 +199,14 @@ export async function analyzeInputs(store: Store, inputs: AsyncIterable<{ ok: tr
 export const READERS_AFTER = 16;
 /** Inputs begun ahead of the one being stored, per reader thread: enough to keep every thread busy, few enough to bound memory. */
 const AHEAD_PER_THREAD = 4;
+/** Inputs decoded and looked up in the store together, at most (and at most this many bytes of them: inputs can be large). */
+const LOOKUP_WINDOW = 16;
+const LOOKUP_WINDOW_BYTES = 4 * 1024 * 1024;
+/** How long the next input may take to come before the window is begun without it. */
+const LOOKUP_WAIT_MS = 2;
+const SLOW = Symbol('slow source');
+
+type Item = { ok: true; input: RawInput } | { ok: false; path: string; reason: string };
 
 type Begun =
   | { kind: 'failed'; source: string; reason: string }
