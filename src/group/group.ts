@@ -262,20 +262,34 @@ interface Candidates {
  * (a plan made again under the lock: its lookups plus the articles stored since, a superset of
  * what the lookups would return now).
  */
-async function lookUp(view: StoreView, features: GroupFeatures, bandKeys: string[], known: Candidates | null): Promise<{ near: GroupRow[]; copies: GroupRow[]; ids: Candidates }> {
-  const copyIds = known ? known.copies : await view.bandMatches(bandKeys, DUPLICATE_CANDIDATES);
+async function lookUp(view: StoreView, features: GroupFeatures, bandKeys: string[], known: Candidates | null): Promise<Found> {
   const found = new Map<string, GroupRow>();
   let near: GroupRow[];
+  let copyIds: string[];
+  let componentSizes: Map<string, number> | null = null;
   if (known) {
+    copyIds = known.copies;
     for (const r of await view.groupRows([...new Set([...known.near, ...known.copies])])) found.set(r.id, r);
     near = known.near.map((id) => found.get(id)).filter((r): r is GroupRow => r !== undefined);
   } else {
-    near = await view.nearest(features.vector, CANDIDATES, MAX_POSTINGS);
+    const got = await view.neighbours(features.vector, bandKeys, { limit: CANDIDATES, perTerm: MAX_POSTINGS, copies: DUPLICATE_CANDIDATES });
+    near = got.near;
+    copyIds = got.copies;
+    componentSizes = new Map();
+    for (const r of got.near) if (r.component !== null && r.componentSize !== null) componentSizes.set(r.component, r.componentSize);
     for (const r of near) found.set(r.id, r);
     for (const r of await view.groupRows(copyIds.filter((id) => !found.has(id)))) found.set(r.id, r);
   }
   const copies = copyIds.map((id) => found.get(id)).filter((r): r is GroupRow => r !== undefined);
-  return { near, copies, ids: { near: near.map((r) => r.id), copies: copies.map((r) => r.id) } };
+  return { near, copies, componentSizes, ids: { near: near.map((r) => r.id), copies: copies.map((r) => r.id) } };
+}
+
+interface Found {
+  near: GroupRow[];
+  copies: GroupRow[];
+  /** The sizes of the near articles' components, read with them (null when the rows were read by id: then they are read apart). */
+  componentSizes: Map<string, number> | null;
+  ids: Candidates;
 }
 
 /**
@@ -314,7 +328,9 @@ export async function planGroup(
   const touched = [...new Set(linked.map((r) => r.storyId).filter((id): id is string => id !== null))].sort();
 
   // Union of the linked components, labelled by the largest (ties by label).
-  const sizes = await view.componentSizes([...new Set(linked.map((r) => r.component).filter((c): c is string => c !== null))]);
+  const linkedComponents = [...new Set(linked.map((r) => r.component).filter((c): c is string => c !== null))];
+  const read = found.componentSizes;
+  const sizes = read ? new Map(linkedComponents.filter((c) => read.has(c)).map((c) => [c, read.get(c)!])) : await view.componentSizes(linkedComponents);
   const comps = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const component = comps[0]?.[0] ?? article.id;
   const size = 1 + comps.reduce((s, [, n]) => s + n, 0);
@@ -333,10 +349,14 @@ export async function planGroup(
   // stories the newcomer links to, when those are small enough (local: stories can still merge and
   // split around the newcomer, but the result may depend on arrival order).
   let neighbourhood: GroupRow[] | null = null;
+  // The touched stories' most recent members: all of them when fewer than the exact limit, else
+  // those the fallback below compares the newcomer with.
+  let storyMembers: GroupRow[] = [];
   if (size <= exactLimit) neighbourhood = await view.componentRows(comps.map(([c]) => c));
   else {
-    const storySizes = await view.storySizes(touched);
-    if ([...storySizes.values()].reduce((a, b) => a + b, 0) < exactLimit) neighbourhood = await view.groupRows(await view.storyMemberIds(touched));
+    const stories = await view.storyRows(touched, Math.max(FALLBACK_MEMBERS, exactLimit));
+    if (stories.members < exactLimit) neighbourhood = stories.rows;
+    else storyMembers = stories.rows;
   }
   if (neighbourhood) {
     const rows = [...neighbourhood.filter((r) => r.id !== article.id), self];
@@ -378,7 +398,7 @@ export async function planGroup(
     // over the candidates the index returned: counting the members it was not compared with as 0
     // kept newcomers out of every large story (MStream: recall 0.59, docs/benchmarks.md). Only a
     // story holding a member at least at the threshold can reach it on average.
-    const members = await view.groupRows(await view.storyMemberIds(touched, FALLBACK_MEMBERS));
+    const members = storyMembers;
     const sums = new Map<string, { sum: number; n: number }>();
     for (const m of members) {
       if (!m.storyId || m.id === article.id) continue;
@@ -416,9 +436,9 @@ export async function planGroup(
       merged.push({ from: other, into });
       absorbed.push(other);
     }
-    const storySize = 1 + [...(await view.storySizes([into, ...absorbed])).values()].reduce((a, b) => a + b, 0);
-    if (storySize <= exactLimit) {
-      const rows = [...(await view.groupRows(await view.storyMemberIds([into, ...absorbed]))).map((r) => ({ ...r, storyId: into })), self];
+    const story = await view.storyRows([into, ...absorbed], exactLimit);
+    if (1 + story.members <= exactLimit) {
+      const rows = [...story.rows.map((r) => ({ ...r, storyId: into })), self];
       await regroupEvents(view, writes, into, rows, self, sim);
     } else {
       const event = await joinEvent(view, writes, into, self, near);

@@ -76,9 +76,16 @@ export interface StoredArticle extends Omit<Article, 'stated'> {
   sources: string[];
 }
 
-/** A stored article found by `nearest`, with what grouping reads of it and its index score. */
+/** A stored article found by `nearest`, with what grouping reads of it, its index score, and its component's size. */
 export interface Candidate extends GroupRow {
   score: number;
+  componentSize: number | null;
+}
+
+/** What `neighbours` finds: the nearest articles, and the ids of near-duplicate candidates. */
+export interface Neighbours {
+  near: Candidate[];
+  copies: string[];
 }
 
 export interface ListOptions {
@@ -375,7 +382,7 @@ export class Store {
 /** The reads grouping plans with: a transaction's, or a plain connection's outside the write lock (`Store.view()`). */
 export type StoreView = Pick<
   StoreTx,
-  'lastSeq' | 'nearest' | 'bandMatches' | 'groupRows' | 'componentSizes' | 'componentRows' | 'storySizes' | 'storyMemberIds' | 'storyExists' | 'eventExists'
+  'lastSeq' | 'nearest' | 'neighbours' | 'groupRows' | 'componentSizes' | 'componentRows' | 'storyRows' | 'storyExists' | 'eventExists'
 >;
 
 /** Writes and the reads grouping needs inside the write transaction. */
@@ -425,24 +432,43 @@ export class StoreTx {
    * the cost is bounded by the vector's length, never by the size of the store.
    */
   async nearest(vector: TermWeight[], limit: number, perTerm: number): Promise<Candidate[]> {
-    if (vector.length === 0) return [];
-    // The candidates' group rows come with them (one round trip instead of two: grouping reads them all).
-    const rows = await packedRows<[string, string | null, string | null, string | null, number]>(
-      this.q,
-      `SELECT ${packed(`json_build_array(${GROUP_ROW_COLUMNS_OF_A}, s.score) ORDER BY s.score DESC, s.article_id`)}
-         FROM (SELECT t.article_id, sum(t.weight * q.weight) AS score
-                 FROM unnest($1::text[], $2::real[]) AS q(term, weight)
-                 CROSS JOIN LATERAL (SELECT p.article_id, p.weight FROM article_terms p
-                                      WHERE p.term = q.term ORDER BY p.seq DESC NULLS LAST LIMIT $4) t
-                GROUP BY t.article_id
-                ORDER BY score DESC, t.article_id
-                LIMIT $3) s
-         JOIN articles a ON a.id = s.article_id
-        WHERE a.story_id IS NOT NULL AND a.group_features IS NOT NULL`,
-      [vector.map((v) => v.term), vector.map((v) => v.weight), limit, perTerm],
+    return (await this.neighbours(vector, [], { limit, perTerm, copies: 0 })).near;
+  }
+
+  /**
+   * Grouping's two index lookups in one statement: the `limit` nearest articles by the term index
+   * (`nearest`), with the size of each one's component, and up to `copies` stored articles sharing
+   * one of these MinHash band keys (near-duplicate candidates, by id). Each band's postings are read
+   * through the primary key, at most `copies` of them: a band shared by thousands of copies must
+   * not make the lookup grow with the store.
+   */
+  async neighbours(vector: TermWeight[], bands: string[], { limit, perTerm, copies }: { limit: number; perTerm: number; copies: number }): Promise<Neighbours> {
+    if (vector.length === 0 && bands.length === 0) return { near: [], copies: [] };
+    // The candidates' group rows come with them (grouping reads them all), and so do their
+    // components' sizes (grouping reads those of the linked ones).
+    const [row] = await this.q.query<{ near: string; copies: string }>(
+      `SELECT (SELECT ${packed(`json_build_array(${GROUP_ROW_COLUMNS_OF_A}, s.score, (SELECT size FROM components c WHERE c.id = a.component)) ORDER BY s.score DESC, s.article_id`)}
+                 FROM (SELECT t.article_id, sum(t.weight * q.weight) AS score
+                         FROM unnest($1::text[], $2::real[]) AS q(term, weight)
+                         CROSS JOIN LATERAL (SELECT p.article_id, p.weight FROM article_terms p
+                                              WHERE p.term = q.term ORDER BY p.seq DESC NULLS LAST LIMIT $4) t
+                        GROUP BY t.article_id
+                        ORDER BY score DESC, t.article_id
+                        LIMIT $3) s
+                 JOIN articles a ON a.id = s.article_id
+                WHERE a.story_id IS NOT NULL AND a.group_features IS NOT NULL) AS near,
+              (SELECT ${packed('d.article_id ORDER BY d.article_id')}
+                 FROM (SELECT DISTINCT p.article_id FROM unnest($5::text[]) AS b(band)
+                         CROSS JOIN LATERAL (SELECT article_id FROM article_bands WHERE band = b.band ORDER BY article_id LIMIT $6) p
+                        ORDER BY p.article_id LIMIT $6) d) AS copies`,
+      [vector.map((v) => v.term), vector.map((v) => v.weight), limit, perTerm, bands, copies],
     );
-    const grouped = await this.toGroupRows(rows.map(groupRowRecord));
-    return grouped.map((r, i) => ({ ...r, score: Number(rows[i]![4]) }));
+    const near = JSON.parse(row!.near) as Array<[...GroupRowTuple, number, number | null]>;
+    const grouped = await this.toGroupRows(near.map(groupRowRecord));
+    return {
+      near: grouped.map((r, i) => ({ ...r, score: Number(near[i]![4]), componentSize: near[i]![5] === null ? null : Number(near[i]![5]) })),
+      copies: JSON.parse(row!.copies) as string[],
+    };
   }
 
   /** What grouping needs of these stored articles (those stored with grouping features), in arrival order. */
@@ -498,20 +524,6 @@ export class StoreTx {
     });
   }
 
-  /** Stored articles sharing one of these MinHash band keys (near-duplicate candidates), at most `limit`. */
-  async bandMatches(bands: string[], limit: number): Promise<string[]> {
-    if (bands.length === 0) return [];
-    // Each band's postings are read through the primary key, at most `limit` of them: a band shared
-    // by thousands of copies must not make the lookup grow with the store.
-    const rows = await this.q.query<{ article_id: string }>(
-      `SELECT DISTINCT p.article_id FROM unnest($1::text[]) AS b(band)
-         CROSS JOIN LATERAL (SELECT article_id FROM article_bands WHERE band = b.band ORDER BY article_id LIMIT $2) p
-        ORDER BY p.article_id LIMIT $2`,
-      [bands, limit],
-    );
-    return rows.map((r) => r.article_id);
-  }
-
   async componentSizes(ids: string[]): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();
     const rows = await this.q.query<{ id: string; size: number }>('SELECT id, size FROM components WHERE id = ANY($1::text[])', [ids]);
@@ -555,21 +567,20 @@ export class StoreTx {
     return (await this.q.query('SELECT 1 FROM events WHERE id = $1', [id])).length > 0;
   }
 
-  /** Number of articles of each story. */
-  async storySizes(ids: string[]): Promise<Map<string, number>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.q.query<{ story_id: string; n: string }>('SELECT story_id, count(*) AS n FROM articles WHERE story_id = ANY($1::text[]) GROUP BY story_id', [ids]);
-    return new Map(rows.map((r) => [r.story_id, Number(r.n)]));
-  }
-
-  /** Members of these stories in arrival order; with `limit`, only the most recent `limit` of them. */
-  async storyMemberIds(ids: string[], limit: number | null = null): Promise<string[]> {
-    if (ids.length === 0) return [];
-    return packedRows<string>(
-      this.q,
-      `SELECT ${packed('id ORDER BY seq')} FROM (SELECT id, seq FROM articles WHERE story_id = ANY($1::text[]) ORDER BY seq DESC LIMIT $2) m`,
+  /**
+   * The group rows of these stories' most recent `limit` members, in arrival order, and how many
+   * members that was (articles stored before grouping features included): fewer than `limit` means
+   * every member. One statement where grouping made three (sizes, member ids, rows).
+   */
+  async storyRows(ids: string[], limit: number): Promise<{ rows: GroupRow[]; members: number }> {
+    if (ids.length === 0) return { rows: [], members: 0 };
+    const [row] = await this.q.query<{ members: string | number; packed: string }>(
+      `SELECT count(*) AS members, ${packed(`json_build_array(${GROUP_ROW_COLUMNS}) ORDER BY seq`, 'grouped')}
+         FROM (SELECT ${GROUP_ROW_COLUMNS}, seq, group_features IS NOT NULL AS grouped FROM articles
+                WHERE story_id = ANY($1::text[]) ORDER BY seq DESC LIMIT $2) m`,
       [ids, limit],
     );
+    return { rows: await this.toGroupRows((JSON.parse(row!.packed) as GroupRowTuple[]).map(groupRowRecord)), members: Number(row!.members) };
   }
 
   /** Moves articles to a story, which is marked updated (also when `ids` is empty: the story changed all the same). */
@@ -754,7 +765,7 @@ const GROUP_ROW_COLUMNS_OF_A = 'a.id, a.story_id, a.event_id, a.component';
 
 type GroupRowRecord = { id: string; story_id: string | null; event_id: string | null; component: string | null };
 type GroupRowTuple = [string, string | null, string | null, string | null];
-const groupRowRecord = (t: GroupRowTuple | [...GroupRowTuple, number]): GroupRowRecord => ({ id: t[0], story_id: t[1], event_id: t[2], component: t[3] });
+const groupRowRecord = (t: GroupRowTuple | [...GroupRowTuple, ...unknown[]]): GroupRowRecord => ({ id: t[0], story_id: t[1], event_id: t[2], component: t[3] });
 
 /**
  * A read of many rows returned as one JSON array in one row (`packed` writes its select list,
@@ -764,8 +775,8 @@ const groupRowRecord = (t: GroupRowTuple | [...GroupRowTuple, number]): GroupRow
  * and 1.5 ms as one array (scratch measurement, docs/benchmarks.md 2026-12-07). Standard SQL
  * (json_agg), so a PostgreSQL server runs the same statement.
  */
-function packed(aggregate: string): string {
-  return `coalesce(json_agg(${aggregate}), '[]')::text AS packed`;
+function packed(aggregate: string, filter: string | null = null): string {
+  return `coalesce(json_agg(${aggregate})${filter ? ` FILTER (WHERE ${filter})` : ''}, '[]')::text AS packed`;
 }
 
 async function packedRows<T>(q: Queryable, sql: string, params: unknown[]): Promise<T[]> {
