@@ -8,6 +8,7 @@ import type { Article } from '../article/article.ts';
 import { UNKNOWN_DATE } from '../article/article.ts';
 import { migrate, migrations } from './migrate.ts';
 import { GroupRowCache, StoreTx, VACUUM_MIN_ARTICLES, VACUUM_SCALE, type Store, type TermWeight } from './store.ts';
+import { MAX_PREPARED } from './pglite.ts';
 import { backends } from './testing.ts';
 
 function article(id: string, over: Partial<Article> = {}): Article {
@@ -158,5 +159,33 @@ describe.each(backends)('storage contract: $name', ({ skip, open }) => {
     const [stored] = await store.db.query<{ seq: string }>('SELECT seq FROM articles WHERE id = $1', [a.id]);
     const [row] = await store.view().groupRows([a.id]);
     expect(row).toMatchObject({ id: a.id, seq: Number(stored!.seq), duplicateOf: null, storyId: 's00000000000000c1' });
+  });
+
+  it('runs a statement in a transaction as outside one: same values back, a failure rolls back and the next run works, more statements than are kept prepared', async () => {
+    const sql = `SELECT $1::text AS t, $2::int8 AS n, $3::real[] AS r, $4::text[] AS a, $5::json AS j, $6::boolean AS b, $7::date AS d, $8::text AS missing`;
+    const params = ['Kim’s "quote"', 12, [0.5, 0.25], ['x', 'y,z'], JSON.stringify({ k: [1, 'two'] }), true, '2024-07-19', null];
+    const outside = await store.db.query(sql, params);
+    const inside = await store.db.transaction((q) => q.query(sql, params));
+    expect(inside).toEqual(outside);
+    expect(inside[0]).toMatchObject({ t: 'Kim’s "quote"', a: ['x', 'y,z'], j: { k: [1, 'two'] }, b: true, missing: null });
+
+    await store.db.exec('CREATE TABLE IF NOT EXISTS prepared_check (n int)');
+    const insert = 'INSERT INTO prepared_check (n) SELECT 10 / $1::int';
+    await expect(store.db.transaction(async (q) => {
+      await q.query(insert, [5]);
+      await q.query(insert, [0]);
+    })).rejects.toThrow(/division by zero/);
+    await store.db.transaction((q) => q.query(insert, [2]));
+    expect(await store.db.query('SELECT n FROM prepared_check')).toEqual([{ n: 5 }]);
+    await store.db.exec('DROP TABLE prepared_check');
+
+    const many = await store.db.transaction(async (q) => {
+      const out: unknown[] = [];
+      for (let k = 0; k < MAX_PREPARED + 20; k++) out.push(...(await q.query<{ v: number }>(`SELECT $1::int + ${k} AS v`, [1])).map((r) => r.v));
+      return out;
+    });
+    expect(many).toEqual(Array.from({ length: MAX_PREPARED + 20 }, (_, k) => k + 1));
+    // The first statements were closed to make room: asked again, they are prepared again.
+    expect(await store.db.transaction((q) => q.query(`SELECT $1::int + 1 AS v`, [41]))).toEqual([{ v: 42 }]);
   });
 });

@@ -445,15 +445,19 @@ export class StoreTx {
   async neighbours(vector: TermWeight[], bands: string[], { limit, perTerm, copies }: { limit: number; perTerm: number; copies: number }): Promise<Neighbours> {
     if (vector.length === 0 && bands.length === 0) return { near: [], copies: [] };
     // The candidates' group rows come with them (grouping reads them all), and so do their
-    // components' sizes (grouping reads those of the linked ones).
+    // components' sizes (grouping reads those of the linked ones). Candidates are ranked by their
+    // score rounded to 1e-9, then by id: a sum of floating-point products depends on the order the
+    // plan adds them in, which differs between backends, between a prepared and a one-shot plan, and
+    // before and after statistics; two copies with the same vector then ranked by rounding noise
+    // (0.99999976 against 1.0000001), not by id. In double precision each product is exact.
     const [row] = await this.q.query<{ near: string; copies: string }>(
-      `SELECT (SELECT ${packed(`json_build_array(${GROUP_ROW_COLUMNS_OF_A}, s.score, (SELECT size FROM components c WHERE c.id = a.component)) ORDER BY s.score DESC, s.article_id`)}
-                 FROM (SELECT t.article_id, sum(t.weight * q.weight) AS score
+      `SELECT (SELECT ${packed(`json_build_array(${GROUP_ROW_COLUMNS_OF_A}, s.score, (SELECT size FROM components c WHERE c.id = a.component)) ORDER BY s.rank DESC, s.article_id`)}
+                 FROM (SELECT t.article_id, sum(t.weight::float8 * q.weight::float8) AS score, round(sum(t.weight::float8 * q.weight::float8) * 1e9) AS rank
                          FROM unnest($1::text[], $2::real[]) AS q(term, weight)
                          CROSS JOIN LATERAL (SELECT p.article_id, p.weight FROM article_terms p
                                               WHERE p.term = q.term ORDER BY p.seq DESC NULLS LAST LIMIT $4) t
                         GROUP BY t.article_id
-                        ORDER BY score DESC, t.article_id
+                        ORDER BY rank DESC, t.article_id
                         LIMIT $3) s
                  JOIN articles a ON a.id = s.article_id
                 WHERE a.story_id IS NOT NULL AND a.group_features IS NOT NULL) AS near,
