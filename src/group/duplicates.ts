@@ -16,54 +16,38 @@ const ROWS = MINHASH_SIZE / BANDS;
 /** Estimated Jaccard overlap from which a text is a copy of another. */
 export const DUPLICATE_JACCARD = 0.7;
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
 /** 32-bit FNV-1a of a string. */
 function fnv(s: string): number {
-  let h = FNV_OFFSET;
+  let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, FNV_PRIME);
+    h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
 
-/** Each permutation's seed (1, 2, …) times the golden-ratio constant, xor-ed into a shingle's hash before mixing. */
-const SEEDS = Uint32Array.from({ length: MINHASH_SIZE }, (_, k) => Math.imul(k + 1, 0x9e3779b1));
+/** A 32-bit mix (murmur3's finaliser) of a shingle hash with the seed of one permutation. */
+function mix(h: number, seed: number): number {
+  let x = (h ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
 
-/**
- * MinHash signature of a text's word shingles (a text shorter than a shingle is one shingle).
- * A shingle's hash is the FNV-1a of its words joined by single spaces, computed over the words
- * without building the joined string; each permutation is a 32-bit mix (murmur3's finaliser) of
- * that hash with the permutation's seed. Stored signatures and band keys depend on these exact
- * values: a change here must keep them.
- */
+/** MinHash signature of a text's word shingles (a text shorter than a shingle is one shingle). */
 export function minhash(text: string): number[] {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const n = Math.min(SHINGLE, words.length);
-  if (n === 0) return [];
   const shingles = new Set<number>();
-  for (let i = 0; i + n <= words.length; i++) {
-    let h = FNV_OFFSET;
-    for (let j = i; j < i + n; j++) {
-      if (j > i) h = Math.imul(h ^ 32, FNV_PRIME);
-      const w = words[j]!;
-      for (let c = 0; c < w.length; c++) h = Math.imul(h ^ w.charCodeAt(c), FNV_PRIME);
-    }
-    shingles.add(h >>> 0);
-  }
-  const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
+  const n = Math.min(SHINGLE, words.length);
+  for (let i = 0; i + n <= words.length && n > 0; i++) shingles.add(fnv(words.slice(i, i + n).join(' ')));
+  const sig = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
   for (const h of shingles) {
     for (let k = 0; k < MINHASH_SIZE; k++) {
-      let x = (h ^ SEEDS[k]!) >>> 0;
-      x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-      x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-      x = (x ^ (x >>> 16)) >>> 0;
-      if (x < sig[k]!) sig[k] = x;
+      const v = mix(h, k + 1);
+      if (v < sig[k]!) sig[k] = v;
     }
   }
-  return Array.from(sig);
+  return shingles.size ? sig : [];
 }
 
 /** Band keys for the index: band number and a hash of its rows. */

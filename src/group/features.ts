@@ -61,9 +61,7 @@ const NAME = /(?:\b[\p{Lu}][\p{L}'\u2019-]+(?:\s+(?:of|al|bin|de|del|van|von|la|
 
 /** Light English stemming: enough to join "shells"/"shell"; "supplied"/"supply" stay apart. */
 export function stem(word: string): string {
-  let w = word;
-  // A possessive "'s" goes (tested on char codes: this runs for every word of every article).
-  if (w.length >= 2 && w.charCodeAt(w.length - 1) === 115 && isApostrophe(w.charCodeAt(w.length - 2))) w = w.slice(0, -2);
+  let w = word.replace(/['\u2019]s$/, '');
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   return w;
@@ -91,26 +89,13 @@ export function titleCase(title: string): boolean {
   return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length > 0.8 * long.length;
 }
 
-const isApostrophe = (c: number) => c === 39 || c === 0x2019;
-
-/** The word without the apostrophes and hyphens it ends with. */
-function trimTrailing(w: string): string {
-  let end = w.length;
-  while (end > 0) {
-    const c = w.charCodeAt(end - 1);
-    if (!isApostrophe(c) && c !== 45) break;
-    end--;
-  }
-  return end === w.length ? w : w.slice(0, end);
-}
-
 /** Raw term counts of an article. */
 export function termCounts(article: Pick<Article, 'title' | 'text'>): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (term: string, n: number) => counts.set(term, (counts.get(term) ?? 0) + n);
   const scan = (text: string, boost: number, names: boolean) => {
-    for (const word of text.match(WORD) ?? []) {
-      const w = trimTrailing(word.toLowerCase());
+    for (const m of text.matchAll(WORD)) {
+      const w = m[0].toLowerCase().replace(/['\u2019-]+$/, '');
       if (w.length < 3 || STOP.has(w)) continue;
       add(stem(w), boost);
     }
