@@ -579,9 +579,15 @@ export class StoreTx {
   async storyRows(ids: string[], limit: number): Promise<{ rows: GroupRow[]; members: number }> {
     if (ids.length === 0) return { rows: [], members: 0 };
     const [row] = await this.q.query<{ members: string | number; packed: string }>(
+      // Each story's most recent members through its (story_id, seq) index, then the most recent
+      // of all: a plan of that shape whatever the parameters. Written as `story_id = ANY($1)` with
+      // the limit outside, the plan prepared once for every call (pglite.ts) walked the whole
+      // table backwards by arrival and filtered by story.
       `SELECT count(*) AS members, ${packed(`json_build_array(${GROUP_ROW_COLUMNS}) ORDER BY seq`, 'grouped')}
-         FROM (SELECT ${GROUP_ROW_COLUMNS}, seq, group_features IS NOT NULL AS grouped FROM articles
-                WHERE story_id = ANY($1::text[]) ORDER BY seq DESC LIMIT $2) m`,
+         FROM (SELECT m.* FROM unnest($1::text[]) AS s(story)
+                 CROSS JOIN LATERAL (SELECT ${GROUP_ROW_COLUMNS}, seq, group_features IS NOT NULL AS grouped FROM articles
+                                      WHERE story_id = s.story ORDER BY seq DESC LIMIT $2) m
+                ORDER BY m.seq DESC LIMIT $2) m`,
       [ids, limit],
     );
     return { rows: await this.toGroupRows((JSON.parse(row!.packed) as GroupRowTuple[]).map(groupRowRecord)), members: Number(row!.members) };
