@@ -32,7 +32,8 @@ describe('storyline serve', () => {
   it('serves the store on the port it prints, warns about writes, refuses a taken port, and stops cleanly', async () => {
     const r = run(['serve', '--db', join(work, 'db'), '--port', '0', '--host', '0.0.0.0']);
     const port = await printed(r, /:(\d+) \(Ctrl-C/);
-    expect(r.err()).toMatch(/writes are refused on this address; set STORYLINE_TOKEN/);
+    // A line of its own after the address: waited for, not read with it (the two can arrive apart).
+    await printed(r, /(writes are refused on this address; set STORYLINE_TOKEN)/);
     const url = `http://127.0.0.1:${port}`;
     const page = await fetch(url);
     expect(page.status).toBe(200);
