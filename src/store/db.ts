@@ -4,7 +4,17 @@
  * PostgreSQL server implements the same two methods.
  */
 export interface Queryable {
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<R[]>;
+}
+
+export interface QueryOptions {
+  /**
+   * Plan the statement with each call's values. The embedded driver keeps statements prepared
+   * inside transactions, planned once for every value; a statement whose best plan depends on its
+   * values (how long its arrays are, how many rows its limits let through) asks for this. A server
+   * driver plans every statement with its values already.
+   */
+  replan?: boolean;
 }
 
 /**

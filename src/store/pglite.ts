@@ -1,7 +1,7 @@
 /** The embedded driver: PostgreSQL in-process through @electric-sql/pglite, data in a folder. */
 import { mkdirSync } from 'node:fs';
 import { PGlite, parse, protocol } from '@electric-sql/pglite';
-import type { Db, Queryable } from './db.ts';
+import type { Db, Queryable, QueryOptions } from './db.ts';
 import { acquireLock } from './lock.ts';
 
 export async function openPglite(dir: string | null): Promise<Db> {
@@ -44,50 +44,67 @@ export async function openPglite(dir: string | null): Promise<Db> {
 export const MAX_PREPARED = 256;
 
 type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
-type Statement = { name: string; paramTypes: number[]; rowDescription: BackendMessage | null };
+/** A statement's parameter types and row description, and its name when it is kept prepared. */
+type Statement = { name: string | null; paramTypes: number[]; rowDescription: BackendMessage | null };
 
 /**
  * Queries inside a transaction, each statement parsed and described once and then run as a
  * prepared statement: one call into PostgreSQL (Bind, Execute, Sync) instead of PGlite's six
  * (`query()` parses, describes, binds, describes, executes and syncs every time, planning anew).
  * The statements grouping runs for every stored article are the same few; on a 1,000-article
- * store a small lookup took 0.073 ms through `query()` and 0.03 ms prepared, the term lookup
- * 2.1 ms and 1.7 ms, and the insert spent 0.53 ms of its 3.7 ms planning (scratch measurements,
- * docs/benchmarks.md 2026-12-07). Only inside a transaction: there PGlite's transaction lock is
- * already held, and the statement runs under its query lock (`runExclusive`), as `query()` would.
- * Values and rows go through PGlite's own serialisers and parsers, so results are those of
- * `query()`. Written here because PGlite has no prepared-statement API beyond its wire protocol.
+ * store a small lookup took 0.073 ms through `query()` and 0.03 ms prepared, and the insert spent
+ * 0.53 ms of its 3.7 ms planning (scratch measurements, docs/benchmarks.md 2026-12-08). A
+ * prepared statement's plan is made for every value at once; a statement whose best plan depends
+ * on its values asks to be planned with them (`replan`: Parse, Bind, Execute, Sync, still one
+ * call). Only inside a transaction: there PGlite's transaction lock is already held, and the
+ * statement runs under its query lock (`runExclusive`), as `query()` would. Values and rows go
+ * through PGlite's own serialisers and parsers, so results are those of `query()`. Written here
+ * because PGlite has no prepared-statement API beyond its wire protocol.
  */
 class PreparedStatements implements Queryable {
   private readonly statements = new Map<string, Statement>();
   private counter = 0;
   constructor(private readonly pg: PGlite) {}
 
-  async query<R>(sql: string, params: unknown[] = []): Promise<R[]> {
+  async query<R>(sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<R[]> {
+    const replan = options.replan === true;
+    const key = `${replan ? 'replan' : 'prepared'}:${sql}`;
     return this.pg.runExclusive(async () => {
-      const statement = this.statements.get(sql) ?? (await this.prepare(sql));
+      const statement = this.statements.get(key) ?? (await this.prepare(sql, replan));
       // Most recently used last (Map keeps insertion order).
-      this.statements.delete(sql);
-      this.statements.set(sql, statement);
+      this.statements.delete(key);
+      this.statements.set(key, statement);
       const values = params.map((value, i) => {
         if (value === null || value === undefined) return null;
         const serialize = this.pg.serializers[statement.paramTypes[i]!];
         return serialize ? serialize(value) : String(value);
       });
-      const messages = await this.pg.execProtocolStream(join(protocol.serialize.bind({ statement: statement.name, values }), protocol.serialize.execute({}), protocol.serialize.sync()), {});
+      const { serialize } = protocol;
+      const messages = await this.pg.execProtocolStream(
+        join(
+          ...(statement.name === null ? [serialize.parse({ text: sql, types: statement.paramTypes })] : []),
+          serialize.bind({ statement: statement.name ?? '', values }),
+          serialize.execute({}),
+          serialize.sync(),
+        ),
+        {},
+      );
       const [result] = parse.parseResults(statement.rowDescription ? [statement.rowDescription, ...messages] : messages, this.pg.parsers);
       return (result?.rows ?? []) as R[];
     });
   }
 
-  private async prepare(sql: string): Promise<Statement> {
+  private async prepare(sql: string, replan: boolean): Promise<Statement> {
     if (this.statements.size >= MAX_PREPARED) {
       const [oldest, old] = this.statements.entries().next().value!;
       this.statements.delete(oldest);
-      await this.pg.execProtocolStream(join(protocol.serialize.close({ type: 'S', name: old.name }), protocol.serialize.sync()), {});
+      if (old.name !== null) await this.pg.execProtocolStream(join(protocol.serialize.close({ type: 'S', name: old.name }), protocol.serialize.sync()), {});
     }
-    const name = `storyline_${++this.counter}`;
-    const messages = await this.pg.execProtocolStream(join(protocol.serialize.parse({ name, text: sql }), protocol.serialize.describe({ type: 'S', name }), protocol.serialize.sync()), {});
+    const name = replan ? null : `storyline_${++this.counter}`;
+    const messages = await this.pg.execProtocolStream(
+      join(protocol.serialize.parse({ name: name ?? '', text: sql }), protocol.serialize.describe({ type: 'S', name: name ?? '' }), protocol.serialize.sync()),
+      {},
+    );
     return { name, paramTypes: parse.parseDescribeStatementResults(messages), rowDescription: messages.find((m) => m.name === 'rowDescription') ?? null };
   }
 }

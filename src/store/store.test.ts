@@ -167,6 +167,8 @@ describe.each(backends)('storage contract: $name', ({ skip, open }) => {
     const outside = await store.db.query(sql, params);
     const inside = await store.db.transaction((q) => q.query(sql, params));
     expect(inside).toEqual(outside);
+    // Planned with each call's values (`replan`), twice: the same again.
+    expect(await store.db.transaction(async (q) => [...(await q.query(sql, params, { replan: true })), ...(await q.query(sql, params, { replan: true }))])).toEqual([...outside, ...outside]);
     expect(inside[0]).toMatchObject({ t: 'Kim’s "quote"', a: ['x', 'y,z'], j: { k: [1, 'two'] }, b: true, missing: null });
 
     await store.db.exec('CREATE TABLE IF NOT EXISTS prepared_check (n int)');
