@@ -351,12 +351,12 @@ export async function planGroup(
   let neighbourhood: GroupRow[] | null = null;
   // The touched stories' most recent members: all of them when fewer than the exact limit, else
   // those the fallback below compares the newcomer with.
-  let storyMembers: GroupRow[] = [];
+  let members: GroupRow[] = [];
   if (size <= exactLimit) neighbourhood = await view.componentRows(comps.map(([c]) => c));
   else {
     const stories = await view.storyRows(touched, Math.max(FALLBACK_MEMBERS, exactLimit));
     if (stories.members < exactLimit) neighbourhood = stories.rows;
-    else storyMembers = stories.rows;
+    else members = stories.rows;
   }
   if (neighbourhood) {
     const rows = [...neighbourhood.filter((r) => r.id !== article.id), self];
@@ -398,7 +398,6 @@ export async function planGroup(
     // over the candidates the index returned: counting the members it was not compared with as 0
     // kept newcomers out of every large story (MStream: recall 0.59, docs/benchmarks.md). Only a
     // story holding a member at least at the threshold can reach it on average.
-    const members = storyMembers;
     const sums = new Map<string, { sum: number; n: number }>();
     for (const m of members) {
       if (!m.storyId || m.id === article.id) continue;

@@ -40,6 +40,8 @@ export async function openPglite(dir: string | null): Promise<Db> {
   };
 }
 
+const { serialize } = protocol;
+
 /** Statements kept prepared at once; the least recently used is closed beyond this. */
 export const MAX_PREPARED = 256;
 
@@ -76,10 +78,9 @@ class PreparedStatements implements Queryable {
       this.statements.set(key, statement);
       const values = params.map((value, i) => {
         if (value === null || value === undefined) return null;
-        const serialize = this.pg.serializers[statement.paramTypes[i]!];
-        return serialize ? serialize(value) : String(value);
+        const toText = this.pg.serializers[statement.paramTypes[i]!];
+        return toText ? toText(value) : String(value);
       });
-      const { serialize } = protocol;
       const messages = await this.pg.execProtocolStream(
         join(
           ...(statement.name === null ? [serialize.parse({ text: sql, types: statement.paramTypes })] : []),
@@ -98,13 +99,11 @@ class PreparedStatements implements Queryable {
     if (this.statements.size >= MAX_PREPARED) {
       const [oldest, old] = this.statements.entries().next().value!;
       this.statements.delete(oldest);
-      if (old.name !== null) await this.pg.execProtocolStream(join(protocol.serialize.close({ type: 'S', name: old.name }), protocol.serialize.sync()), {});
+      if (old.name !== null) await this.pg.execProtocolStream(join(serialize.close({ type: 'S', name: old.name }), serialize.sync()), {});
     }
+    // A statement planned with each call's values is described through the unnamed statement.
     const name = replan ? null : `storyline_${++this.counter}`;
-    const messages = await this.pg.execProtocolStream(
-      join(protocol.serialize.parse({ name: name ?? '', text: sql }), protocol.serialize.describe({ type: 'S', name: name ?? '' }), protocol.serialize.sync()),
-      {},
-    );
+    const messages = await this.pg.execProtocolStream(join(serialize.parse({ name: name ?? '', text: sql }), serialize.describe({ type: 'S', name: name ?? '' }), serialize.sync()), {});
     return { name, paramTypes: parse.parseDescribeStatementResults(messages), rowDescription: messages.find((m) => m.name === 'rowDescription') ?? null };
   }
 }

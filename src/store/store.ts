@@ -382,7 +382,7 @@ export class Store {
 /** The reads grouping plans with: a transaction's, or a plain connection's outside the write lock (`Store.view()`). */
 export type StoreView = Pick<
   StoreTx,
-  'lastSeq' | 'nearest' | 'neighbours' | 'groupRows' | 'componentSizes' | 'componentRows' | 'storyRows' | 'storyExists' | 'eventExists'
+  'lastSeq' | 'neighbours' | 'groupRows' | 'componentSizes' | 'componentRows' | 'storyRows' | 'storyExists' | 'eventExists'
 >;
 
 /** Writes and the reads grouping needs inside the write transaction. */
@@ -491,12 +491,11 @@ export class StoreTx {
 
   private async groupRowsWhere(column: 'id' | 'component', values: string[]): Promise<GroupRow[]> {
     if (values.length === 0) return [];
-    const rows = await packedRows<GroupRowTuple>(
-      this.q,
+    const [row] = await this.q.query<{ packed: string }>(
       `SELECT ${packed(`json_build_array(${GROUP_ROW_COLUMNS}) ORDER BY seq`)} FROM articles WHERE ${column} = ANY($1::text[]) AND group_features IS NOT NULL`,
       [values],
     );
-    return this.toGroupRows(rows.map(groupRowRecord));
+    return this.toGroupRows((JSON.parse(row!.packed) as GroupRowTuple[]).map(groupRowRecord));
   }
 
   /** Group rows from their records, in the same order: the fixed fields from the cache, else read once for all missing. */
@@ -514,14 +513,7 @@ export class StoreTx {
       );
       // Stored by committed transactions (this one's own inserts are in `own`): safe to share.
       for (const r of read) {
-        const f: FixedGroupFields = {
-          seq: Number(r.seq),
-          features: r.group_features,
-          title: r.title,
-          titleDerived: r.title_derived,
-          published: { earliest: day(r.published_earliest), latest: day(r.published_latest) },
-          duplicateOf: r.duplicate_of,
-        };
+        const f = fixedFields(r);
         fixed.set(r.id, f);
         this.fixed.set(r.id, f);
       }
@@ -761,14 +753,13 @@ export class StoreTx {
       ],
     );
     if (extras) {
-      this.own.set(article.id, {
-        seq: Number(row!.seq),
-        features: extras.features,
-        title: article.title,
-        titleDerived: article.titleDerived,
-        published: { earliest: day(p.earliest), latest: day(p.latest) },
-        duplicateOf: extras.duplicateOf,
-      });
+      this.own.set(
+        article.id,
+        fixedFields({
+          id: article.id, seq: row!.seq, title: article.title, title_derived: article.titleDerived, published_earliest: p.earliest,
+          published_latest: p.latest, duplicate_of: extras.duplicateOf, group_features: extras.features,
+        }),
+      );
     }
   }
 }
@@ -782,26 +773,33 @@ type GroupRowTuple = [string, string | null, string | null, string | null];
 const groupRowRecord = (t: GroupRowTuple | [...GroupRowTuple, ...unknown[]]): GroupRowRecord => ({ id: t[0], story_id: t[1], event_id: t[2], component: t[3] });
 
 /**
- * A read of many rows returned as one JSON array in one row (`packed` writes its select list,
- * `packedRows` reads it). Every row PGlite returns costs its protocol code about 5 µs in JavaScript
+ * A read of many rows returned as one JSON array in one row: `packed` writes the select list, and
+ * the caller parses the one text column it names. Every row PGlite returns costs its protocol code about 5 µs in JavaScript
  * whatever its width, so the lookups grouping makes for each article — 50 to 150 rows each —
  * cost more to hand over than to run: `nearest` over a 1,000-article store took 2.0 ms as rows
- * and 1.5 ms as one array (scratch measurement, docs/benchmarks.md 2026-12-07). Standard SQL
+ * and 1.5 ms as one array (scratch measurement, docs/benchmarks.md 2026-12-08). Standard SQL
  * (json_agg), so a PostgreSQL server runs the same statement.
  */
 function packed(aggregate: string, filter: string | null = null): string {
   return `coalesce(json_agg(${aggregate})${filter ? ` FILTER (WHERE ${filter})` : ''}, '[]')::text AS packed`;
 }
 
-async function packedRows<T>(q: Queryable, sql: string, params: unknown[]): Promise<T[]> {
-  const [row] = await q.query<{ packed: string }>(sql, params);
-  return row ? (JSON.parse(row.packed) as T[]) : [];
-}
-
 type FixedRecord = {
   id: string; seq: string | number; title: string | null; title_derived: boolean; published_earliest: Date | string | null;
   published_latest: Date | string | null; duplicate_of: string | null; group_features: GroupFeatures;
 };
+
+/** The fields of a group row that never change, from the columns they are stored in (read back, or just inserted). */
+function fixedFields(r: FixedRecord): FixedGroupFields {
+  return {
+    seq: Number(r.seq),
+    features: r.group_features,
+    title: r.title,
+    titleDerived: r.title_derived,
+    published: { earliest: day(r.published_earliest), latest: day(r.published_latest) },
+    duplicateOf: r.duplicate_of,
+  };
+}
 
 const ARTICLE_SELECT = `SELECT a.*, (SELECT array_agg(s.source ORDER BY s.source) FROM article_sources s WHERE s.article_id = a.id) AS sources FROM articles a`;
 
